@@ -1,0 +1,127 @@
+package org.arroyo.camel.codec;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.arroyo.camel.message.ArrayField;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.MessageType;
+import org.arroyo.camel.message.NdArray;
+
+/**
+ * The arroyosas convention: one msgpack map per message, {@code msg_type} first; an event's array
+ * is a {@code {data: bin, dtype: str, shape: [..]}} map under {@code image.array}, or directly under
+ * {@code image} in older senders. Events without such a map keep all their fields as metadata.
+ */
+public final class MsgpackCodec implements MessageCodec {
+
+    private static final String IMAGE = "image";
+    private static final String ARRAY = "array";
+    private static final Set<String> ARRAY_KEYS = Set.of("data", "dtype", "shape");
+
+    @Override
+    public ArroyoMessage decode(List<ByteBuffer> frames) {
+        MessageCodec.requireFrames(frames, 1, 1, "msgpack");
+        Map<String, Object> map = MsgpackReader.readMap(frames.get(0));
+        MessageType type = WireMaps.messageType(map);
+        Map<String, Object> fields = WireMaps.fields(map);
+        return type == MessageType.EVENT ? event(fields) : WireMaps.startOrStop(type, fields);
+    }
+
+    private static Event event(Map<String, Object> fields) {
+        if (!(fields.get(IMAGE) instanceof Map<?, ?> image)) {
+            return Event.of(fields);
+        }
+        ArrayField place;
+        Map<?, ?> description;
+        if (image.size() == 1 && image.get(ARRAY) instanceof Map<?, ?> nested && isArrayDescription(nested)) {
+            place = ArrayField.IMAGE_ARRAY;
+            description = nested;
+        } else if (isArrayDescription(image)) {
+            place = ArrayField.IMAGE;
+            description = image;
+        } else {
+            return Event.of(fields);
+        }
+        int position = new ArrayList<>(fields.keySet()).indexOf(IMAGE);
+        fields.remove(IMAGE);
+        if (!(description.get("data") instanceof ByteBuffer data)) {
+            throw new ArroyoDecodeException(place.dotted() + ".data must be binary", -1);
+        }
+        NdArray array = WireMaps.array(place.dotted(), description.get("dtype"), description.get("shape"), data);
+        return Event.of(fields, array, place.at(position));
+    }
+
+    private static boolean isArrayDescription(Map<?, ?> map) {
+        return map.keySet().equals(ARRAY_KEYS);
+    }
+
+    @Override
+    public List<byte[]> encode(ArroyoMessage message) {
+        return List.of(encodeFrame(message));
+    }
+
+    @Override
+    public byte[] encodeFrame(ArroyoMessage message) {
+        MsgpackWriter writer = new MsgpackWriter();
+        if (message instanceof Event event) {
+            writeEvent(writer, event);
+        } else {
+            writeMap(writer, message.type(), WireMaps.data(message));
+        }
+        return writer.toByteArray();
+    }
+
+    private static void writeMap(MsgpackWriter writer, MessageType type, Map<String, Object> fields) {
+        writer.mapHeader(fields.size() + 1).entry(WireMaps.MSG_TYPE, type.wireName());
+        fields.forEach(writer::entry);
+    }
+
+    private static void writeEvent(MsgpackWriter writer, Event event) {
+        NdArray array = event.array().orElse(null);
+        if (array == null) {
+            if (event.hasPayload()) {
+                throw new IllegalArgumentException("the msgpack convention carries an event's payload as an array: "
+                        + "give the event an NdArray, or use the multipart or raw convention for opaque bytes");
+            }
+            writeMap(writer, MessageType.EVENT, event.metadata());
+            return;
+        }
+        Map<String, Object> fields = event.metadata();
+        ArrayField place = event.arrayField();
+        if (fields.containsKey(place.path().get(0))) {
+            throw new IllegalArgumentException("metadata field '" + place.path().get(0) + "' collides with the array field "
+                    + place.dotted());
+        }
+        int position = Math.min(place.position(), fields.size());
+        writer.mapHeader(fields.size() + 2).entry(WireMaps.MSG_TYPE, MessageType.EVENT.wireName());
+        int index = 0;
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            if (index++ == position) {
+                writeArray(writer, place, array);
+            }
+            writer.entry(field.getKey(), field.getValue());
+        }
+        if (position == fields.size()) {
+            writeArray(writer, place, array);
+        }
+    }
+
+    private static void writeArray(MsgpackWriter writer, ArrayField place, NdArray array) {
+        List<String> path = place.path();
+        for (int i = 0; i < path.size(); i++) {
+            if (i > 0) {
+                writer.mapHeader(1);
+            }
+            writer.string(path.get(i));
+        }
+        writer.mapHeader(3)
+                .string("data").binary(array.data())
+                .entry("dtype", array.dtype().numpySpelling(array.byteOrder()))
+                .entry("shape", WireMaps.shapeValue(array));
+    }
+}

@@ -1,0 +1,164 @@
+package org.arroyo.camel.codec;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
+
+/**
+ * Reads one msgpack map into Arroyo values, checking every declared length against the bytes
+ * that remain before allocating anything. Binary values are slices of the input (never copied).
+ */
+final class MsgpackReader {
+
+    /** Deeper nesting than this is refused: no detector header needs it, a hostile input might. */
+    static final int MAX_DEPTH = 64;
+
+    private final ByteBuffer input;
+    private final MessageUnpacker unpacker;
+
+    private MsgpackReader(ByteBuffer input) {
+        this.input = input.slice();
+        this.unpacker = MessagePack.newDefaultUnpacker(this.input.duplicate());
+    }
+
+    /** The single map the buffer holds; trailing bytes after it are an error. */
+    static Map<String, Object> readMap(ByteBuffer input) {
+        MsgpackReader reader = new MsgpackReader(input);
+        try {
+            if (!reader.unpacker.hasNext()) {
+                throw new ArroyoDecodeException("empty input, expected a msgpack map", 0);
+            }
+            long start = reader.offset();
+            if (reader.unpacker.getNextFormat().getValueType() != ValueType.MAP) {
+                throw new ArroyoDecodeException("expected a msgpack map, found "
+                        + reader.unpacker.getNextFormat().getValueType().name().toLowerCase(), start);
+            }
+            Map<String, Object> map = reader.readMapValue(1);
+            if (reader.unpacker.hasNext()) {
+                throw new ArroyoDecodeException((reader.input.limit() - reader.offset())
+                        + " unexpected bytes after the map", reader.offset());
+            }
+            return map;
+        } catch (IOException | MessagePackException e) {
+            throw new ArroyoDecodeException("malformed msgpack: " + e.getMessage(), reader.offset(), e);
+        }
+    }
+
+    private long offset() {
+        return unpacker.getTotalReadBytes();
+    }
+
+    private long remaining() {
+        return input.limit() - offset();
+    }
+
+    private Object readValue(int depth) throws IOException {
+        long at = offset();
+        MessageFormat format = unpacker.getNextFormat();
+        switch (format.getValueType()) {
+            case NIL:
+                unpacker.unpackNil();
+                return null;
+            case BOOLEAN:
+                return unpacker.unpackBoolean();
+            case INTEGER:
+                if (format == MessageFormat.UINT64) {
+                    BigInteger value = unpacker.unpackBigInteger();
+                    return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
+                }
+                return unpacker.unpackLong();
+            case FLOAT:
+                return format == MessageFormat.FLOAT32 ? (Object) unpacker.unpackFloat() : (Object) unpacker.unpackDouble();
+            case STRING:
+                return readString(at);
+            case BINARY:
+                return readBinary(at);
+            case ARRAY:
+                return readArray(depth + 1, at);
+            case MAP:
+                return readMapValue(depth + 1);
+            default:
+                throw new ArroyoDecodeException("msgpack extension types are not Arroyo values", at);
+        }
+    }
+
+    private String readString(long at) throws IOException {
+        int length = checkLength(unpacker.unpackRawStringHeader(), at, "string");
+        byte[] utf8 = unpacker.readPayload(length);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(utf8)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ArroyoDecodeException("string is not valid UTF-8", at, e);
+        }
+    }
+
+    private ByteBuffer readBinary(long at) throws IOException {
+        int length = checkLength(unpacker.unpackBinaryHeader(), at, "binary");
+        int start = Math.toIntExact(offset());
+        unpacker.readPayloadAsReference(length);
+        return input.duplicate().position(start).limit(start + length).slice().asReadOnlyBuffer();
+    }
+
+    private List<Object> readArray(int depth, long at) throws IOException {
+        checkDepth(depth, at);
+        int size = checkLength(unpacker.unpackArrayHeader(), at, "array");
+        List<Object> list = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            list.add(readValue(depth));
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private Map<String, Object> readMapValue(int depth) throws IOException {
+        long at = offset();
+        checkDepth(depth, at);
+        int size = checkLength(unpacker.unpackMapHeader(), at, "map");
+        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, size * 2));
+        for (int i = 0; i < size; i++) {
+            long keyAt = offset();
+            if (unpacker.getNextFormat().getValueType() != ValueType.STRING) {
+                throw new ArroyoDecodeException("map key is " + unpacker.getNextFormat().getValueType().name().toLowerCase()
+                        + ", expected a string", keyAt);
+            }
+            String key = readString(keyAt);
+            if (map.containsKey(key)) {
+                throw new ArroyoDecodeException("duplicate map key '" + key + "'", keyAt);
+            }
+            map.put(key, readValue(depth));
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** A declared length (bytes, or elements of at least one byte each) must fit in what remains. */
+    private int checkLength(int declared, long at, String what) {
+        if (declared < 0 || declared > remaining()) {
+            throw new ArroyoDecodeException(what + " declares " + Integer.toUnsignedString(declared)
+                    + (what.equals("string") || what.equals("binary") ? " bytes" : " elements")
+                    + " but only " + remaining() + " bytes remain", at);
+        }
+        return declared;
+    }
+
+    private static void checkDepth(int depth, long at) {
+        if (depth > MAX_DEPTH) {
+            throw new ArroyoDecodeException("nesting deeper than " + MAX_DEPTH + " levels", at);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.arroyo.camel.codec;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.MessageType;
+import org.arroyo.camel.message.NdArray;
+
+/**
+ * The timepix convention: an event is two frames, a msgpack header map (with {@code dtype} and
+ * {@code shape} describing the array) and the raw array bytes; start and stop are one msgpack map.
+ */
+public final class MultipartCodec implements MessageCodec {
+
+    @Override
+    public ArroyoMessage decode(List<ByteBuffer> frames) {
+        MessageCodec.requireFrames(frames, 1, 2, "multipart");
+        Map<String, Object> header;
+        try {
+            header = MsgpackReader.readMap(frames.get(0));
+        } catch (ArroyoDecodeException e) {
+            throw e.inFrame(0);
+        }
+        MessageType type = WireMaps.messageType(header);
+        Map<String, Object> fields = WireMaps.fields(header);
+        if (type != MessageType.EVENT) {
+            MessageCodec.requireFrames(frames, 1, 1, "multipart " + type.wireName());
+            return WireMaps.startOrStop(type, fields);
+        }
+        if (frames.size() == 1) {
+            return Event.of(fields);
+        }
+        ByteBuffer payload = frames.get(1);
+        if (!fields.containsKey("dtype") && !fields.containsKey("shape")) {
+            return Event.of(fields, payload);
+        }
+        return Event.of(fields, WireMaps.array("header", fields.get("dtype"), fields.get("shape"), payload));
+    }
+
+    @Override
+    public List<byte[]> encode(ArroyoMessage message) {
+        MsgpackWriter header = new MsgpackWriter();
+        if (!(message instanceof Event event)) {
+            return List.of(header.value(WireMaps.withType(message.type(), WireMaps.data(message))).toByteArray());
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(event.metadata());
+        event.array().ifPresent(array -> describe(fields, array));
+        header.value(WireMaps.withType(MessageType.EVENT, fields));
+        if (!event.hasPayload()) {
+            return List.of(header.toByteArray());
+        }
+        return List.of(header.toByteArray(), Bytes.copyOf(event.payload()));
+    }
+
+    /** Adds the array's dtype and shape to a header that does not state them already. */
+    private static void describe(Map<String, Object> fields, NdArray array) {
+        fields.putIfAbsent("shape", WireMaps.shapeValue(array));
+        fields.putIfAbsent("dtype", array.dtype().numpySpelling(array.byteOrder()));
+    }
+}

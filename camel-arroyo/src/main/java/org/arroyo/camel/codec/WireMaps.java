@@ -1,0 +1,105 @@
+package org.arroyo.camel.codec;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.DType;
+import org.arroyo.camel.message.MessageType;
+import org.arroyo.camel.message.NdArray;
+import org.arroyo.camel.message.Start;
+import org.arroyo.camel.message.Stop;
+
+/** What the map-based conventions share: the {@code msg_type} field and numpy array descriptions. */
+final class WireMaps {
+
+    static final String MSG_TYPE = "msg_type";
+
+    private WireMaps() {
+    }
+
+    /** The type a decoded map states in {@code msg_type}. */
+    static MessageType messageType(Map<String, Object> map) {
+        Object value = map.get(MSG_TYPE);
+        if (value == null) {
+            throw new ArroyoDecodeException(map.containsKey(MSG_TYPE) ? "msg_type is null" : "no msg_type field", -1);
+        }
+        if (!(value instanceof String name)) {
+            throw new ArroyoDecodeException("msg_type is a " + value.getClass().getSimpleName() + ", expected a string", -1);
+        }
+        MessageType type = MessageType.fromWireName(name);
+        if (type == null) {
+            throw new ArroyoDecodeException("unknown msg_type '" + name + "' (expected start, event or stop)", -1);
+        }
+        return type;
+    }
+
+    /** The map without its {@code msg_type} field. */
+    static Map<String, Object> fields(Map<String, Object> map) {
+        Map<String, Object> fields = new LinkedHashMap<>(map);
+        fields.remove(MSG_TYPE);
+        return fields;
+    }
+
+    /** The data map of a start or stop message. */
+    static Map<String, Object> data(ArroyoMessage message) {
+        if (message instanceof Start start) {
+            return start.data();
+        }
+        if (message instanceof Stop stop) {
+            return stop.data();
+        }
+        throw new IllegalArgumentException("an event has metadata, not data");
+    }
+
+    /** The message a start or stop map stands for. */
+    static ArroyoMessage startOrStop(MessageType type, Map<String, Object> fields) {
+        return type == MessageType.START ? new Start(fields) : new Stop(fields);
+    }
+
+    /** A map with {@code msg_type} first, then the fields. */
+    static Map<String, Object> withType(MessageType type, Map<String, Object> fields) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(MSG_TYPE, type.wireName());
+        map.putAll(fields);
+        return map;
+    }
+
+    /** The numpy array described by a dtype string and a shape list over the given bytes. */
+    static NdArray array(String where, Object dtype, Object shape, ByteBuffer data) {
+        if (!(dtype instanceof String dtypeName)) {
+            throw new ArroyoDecodeException(where + ".dtype must be a string, got " + describe(dtype), -1);
+        }
+        try {
+            return new NdArray(DType.fromNumpy(dtypeName), dimensions(where, shape), DType.byteOrderOf(dtypeName), data);
+        } catch (IllegalArgumentException e) {
+            throw new ArroyoDecodeException(where + ": " + e.getMessage(), -1, e);
+        }
+    }
+
+    /** The shape as msgpack or JSON carries it: a list of non-negative integers. */
+    static List<Long> shapeValue(NdArray array) {
+        return java.util.Arrays.stream(array.shape()).mapToObj(dim -> (long) dim).toList();
+    }
+
+    private static int[] dimensions(String where, Object shape) {
+        if (!(shape instanceof List<?> list)) {
+            throw new ArroyoDecodeException(where + ".shape must be a list of integers, got " + describe(shape), -1);
+        }
+        int[] dims = new int[list.size()];
+        for (int i = 0; i < dims.length; i++) {
+            if (!(list.get(i) instanceof Long dim) || dim < 0 || dim > Integer.MAX_VALUE) {
+                throw new ArroyoDecodeException(where + ".shape[" + i + "] must be a non-negative integer, got "
+                        + describe(list.get(i)), -1);
+            }
+            dims[i] = dim.intValue();
+        }
+        return dims;
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+    }
+}

@@ -1,0 +1,77 @@
+package org.arroyo.camel.message;
+
+import java.nio.ByteOrder;
+import java.util.Locale;
+
+/** Element types of numpy-style arrays, named as numpy names them. */
+public enum DType {
+    BOOL('b', 1),
+    INT8('i', 1),
+    UINT8('u', 1),
+    INT16('i', 2),
+    UINT16('u', 2),
+    INT32('i', 4),
+    UINT32('u', 4),
+    INT64('i', 8),
+    UINT64('u', 8),
+    FLOAT16('f', 2),
+    FLOAT32('f', 4),
+    FLOAT64('f', 8);
+
+    private final char kind;
+    private final int itemSize;
+
+    DType(char kind, int itemSize) {
+        this.kind = kind;
+        this.itemSize = itemSize;
+    }
+
+    /** Bytes per element. */
+    public int itemSize() {
+        return itemSize;
+    }
+
+    /** The numpy name, e.g. {@code uint16}. */
+    public String numpyName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The numpy array-interface type string for this type in the given byte order,
+     * e.g. {@code >u2}; single-byte types use {@code |}.
+     */
+    public String typeString(ByteOrder order) {
+        char prefix = itemSize == 1 ? '|' : order == ByteOrder.BIG_ENDIAN ? '>' : '<';
+        return "" + prefix + kind + itemSize;
+    }
+
+    /**
+     * The type a numpy dtype string names: a name ({@code uint16}; numpy writes native,
+     * i.e. little-endian types so) or a type string ({@code <u2}, {@code >f4}, {@code |u1}).
+     *
+     * @throws IllegalArgumentException when the string names no supported type
+     */
+    public static DType fromNumpy(String dtype) {
+        String body = hasOrderPrefix(dtype) ? dtype.substring(1) : dtype;
+        for (DType type : values()) {
+            if (type.numpyName().equals(body) || type.typeString(ByteOrder.LITTLE_ENDIAN).substring(1).equals(body)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("unsupported dtype '" + dtype + "'");
+    }
+
+    /** The byte order a numpy dtype string states: big-endian only for a {@code >} prefix. */
+    public static ByteOrder byteOrderOf(String dtype) {
+        return dtype.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    }
+
+    /** How a dtype is written for the given order: the numpy name when little-endian, else a type string. */
+    public String numpySpelling(ByteOrder order) {
+        return order == ByteOrder.BIG_ENDIAN && itemSize > 1 ? typeString(order) : numpyName();
+    }
+
+    private static boolean hasOrderPrefix(String dtype) {
+        return !dtype.isEmpty() && "<>=|".indexOf(dtype.charAt(0)) >= 0;
+    }
+}

@@ -1,0 +1,104 @@
+package org.arroyo.camel.message;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One unit of data of a run: {@code metadata} (the sender's fields, without {@code msg_type} and
+ * without the field that held the array) and a {@code payload}, usually a detector frame. When the
+ * payload is a numpy-style array, {@link #array()} describes it; the payload is never copied.
+ */
+public final class Event implements ArroyoMessage {
+
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+
+    private final Map<String, Object> metadata;
+    private final ByteBuffer payload;
+    private final NdArray array;
+    private final ArrayField arrayField;
+
+    private Event(Map<String, ?> metadata, ByteBuffer payload, NdArray array, ArrayField arrayField) {
+        this.metadata = Values.freeze(metadata);
+        this.payload = payload.slice().asReadOnlyBuffer();
+        this.array = array;
+        this.arrayField = Objects.requireNonNull(arrayField, "arrayField");
+    }
+
+    /** An event with metadata only. */
+    public static Event of(Map<String, ?> metadata) {
+        return new Event(metadata, EMPTY, null, ArrayField.IMAGE_ARRAY);
+    }
+
+    /** An event whose payload is opaque bytes (not copied). */
+    public static Event of(Map<String, ?> metadata, ByteBuffer payload) {
+        return new Event(metadata, payload, null, ArrayField.IMAGE_ARRAY);
+    }
+
+    /** An event carrying an array, placed under {@code image.array} in one-map conventions. */
+    public static Event of(Map<String, ?> metadata, NdArray array) {
+        return of(metadata, array, ArrayField.IMAGE_ARRAY);
+    }
+
+    /** An event carrying an array at the given place in one-map conventions. */
+    public static Event of(Map<String, ?> metadata, NdArray array, ArrayField arrayField) {
+        return new Event(metadata, array.data(), array, arrayField);
+    }
+
+    @Override
+    public MessageType type() {
+        return MessageType.EVENT;
+    }
+
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /** The payload bytes, read-only, positioned at 0; empty when the event has none. */
+    public ByteBuffer payload() {
+        return payload.duplicate();
+    }
+
+    public boolean hasPayload() {
+        return payload.hasRemaining();
+    }
+
+    /** The payload as a typed array, when the sender described it as one. */
+    public Optional<NdArray> array() {
+        return Optional.ofNullable(array);
+    }
+
+    /** Where the array sits in one-map conventions. */
+    public ArrayField arrayField() {
+        return arrayField;
+    }
+
+    /** This event with other metadata and the same payload. */
+    public Event withMetadata(Map<String, ?> newMetadata) {
+        return new Event(newMetadata, payload, array, arrayField);
+    }
+
+    /** This event with another array and the same metadata. */
+    public Event withArray(NdArray newArray) {
+        return new Event(metadata, newArray.data(), newArray, arrayField);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Event other && metadata.equals(other.metadata) && payload.equals(other.payload)
+                && Objects.equals(array, other.array) && arrayField.equals(other.arrayField);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(metadata, payload.remaining(), array, arrayField);
+    }
+
+    @Override
+    public String toString() {
+        String body = array != null ? " array=" + array
+                : payload.hasRemaining() ? " payload=" + Values.describeBytes(payload) : "";
+        return "Event" + Values.describe(metadata) + body;
+    }
+}

@@ -1,0 +1,25 @@
+package org.arroyo.camel.message;
+
+import java.util.Locale;
+
+/** The three kinds of Arroyo message, spelled on the wire as in {@code msg_type}. */
+public enum MessageType {
+    START,
+    EVENT,
+    STOP;
+
+    /** The wire spelling: {@code start}, {@code event} or {@code stop}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The type named by a {@code msg_type} value, or {@code null} when it names none. */
+    public static MessageType fromWireName(String name) {
+        for (MessageType type : values()) {
+            if (type.wireName().equals(name)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,192 @@
+package org.arroyo.camel.message;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A numpy-style n-dimensional array over bytes that are not copied: element type, shape
+ * (row-major, C order), byte order, and typed views in the right order.
+ */
+public final class NdArray {
+
+    private final DType dtype;
+    private final int[] shape;
+    private final ByteOrder byteOrder;
+    private final ByteBuffer data;
+
+    /**
+     * @throws IllegalArgumentException when the data length is not the shape's element count times the item size
+     */
+    public NdArray(DType dtype, int[] shape, ByteOrder byteOrder, ByteBuffer data) {
+        this.dtype = Objects.requireNonNull(dtype, "dtype");
+        this.shape = shape.clone();
+        this.byteOrder = Objects.requireNonNull(byteOrder, "byteOrder");
+        long expected = elementCount(this.shape) * dtype.itemSize();
+        if (expected != data.remaining()) {
+            throw new IllegalArgumentException("array data has " + data.remaining() + " bytes but dtype "
+                    + dtype.numpyName() + " and shape " + Arrays.toString(this.shape) + " need " + expected);
+        }
+        this.data = data.slice().asReadOnlyBuffer().order(byteOrder);
+    }
+
+    /** A little-endian float64 array holding a copy of {@code values}. */
+    public static NdArray ofDoubles(double[] values, int... shape) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asDoubleBuffer().put(values);
+        return new NdArray(DType.FLOAT64, shape.length == 0 ? new int[] { values.length } : shape,
+                ByteOrder.LITTLE_ENDIAN, bytes);
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public ByteOrder byteOrder() {
+        return byteOrder;
+    }
+
+    /** The raw bytes, read-only, positioned at 0, in the array's byte order. */
+    public ByteBuffer data() {
+        return data.duplicate().order(byteOrder);
+    }
+
+    /** Number of elements (the product of the shape). */
+    public long size() {
+        return elementCount(shape);
+    }
+
+    /** Number of bytes. */
+    public int nbytes() {
+        return data.remaining();
+    }
+
+    /** 16-bit elements (int16, uint16 -- read these with {@link Short#toUnsignedInt}); no copy. */
+    public ShortBuffer asShortBuffer() {
+        requireItemSize(2, "asShortBuffer");
+        return data().asShortBuffer();
+    }
+
+    /** 32-bit integer elements (int32, uint32 -- read these with {@link Integer#toUnsignedLong}); no copy. */
+    public IntBuffer asIntBuffer() {
+        requireKind(DType.INT32, DType.UINT32, "asIntBuffer");
+        return data().asIntBuffer();
+    }
+
+    /** 64-bit integer elements (int64, uint64); no copy. */
+    public LongBuffer asLongBuffer() {
+        requireKind(DType.INT64, DType.UINT64, "asLongBuffer");
+        return data().asLongBuffer();
+    }
+
+    /** float32 elements; no copy. */
+    public FloatBuffer asFloatBuffer() {
+        requireKind(DType.FLOAT32, DType.FLOAT32, "asFloatBuffer");
+        return data().asFloatBuffer();
+    }
+
+    /** float64 elements; no copy. */
+    public DoubleBuffer asDoubleBuffer() {
+        requireKind(DType.FLOAT64, DType.FLOAT64, "asDoubleBuffer");
+        return data().asDoubleBuffer();
+    }
+
+    /** Every element as a double, whatever the dtype (unsigned types read as unsigned), in C order. */
+    public double[] toDoubleArray() {
+        ByteBuffer in = data();
+        double[] out = new double[Math.toIntExact(size())];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = readDouble(in, i * dtype.itemSize());
+        }
+        return out;
+    }
+
+    private double readDouble(ByteBuffer in, int at) {
+        return switch (dtype) {
+            case BOOL, INT8 -> in.get(at);
+            case UINT8 -> Byte.toUnsignedInt(in.get(at));
+            case INT16 -> in.getShort(at);
+            case UINT16 -> Short.toUnsignedInt(in.getShort(at));
+            case INT32 -> in.getInt(at);
+            case UINT32 -> Integer.toUnsignedLong(in.getInt(at));
+            case INT64 -> in.getLong(at);
+            case UINT64 -> unsignedToDouble(in.getLong(at));
+            case FLOAT16 -> halfToFloat(in.getShort(at));
+            case FLOAT32 -> in.getFloat(at);
+            case FLOAT64 -> in.getDouble(at);
+        };
+    }
+
+    private static double unsignedToDouble(long value) {
+        return value >= 0 ? value : (value >>> 1) * 2.0 + (value & 1);
+    }
+
+    /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
+    private static float halfToFloat(short half) {
+        int sign = (half & 0x8000) << 16;
+        int exponent = (half >>> 10) & 0x1f;
+        int mantissa = half & 0x3ff;
+        if (exponent == 0x1f) {
+            return Float.intBitsToFloat(sign | 0x7f800000 | mantissa << 13);
+        }
+        if (exponent == 0) {
+            float value = mantissa * 0x1p-24f;
+            return sign == 0 ? value : -value;
+        }
+        return Float.intBitsToFloat(sign | (exponent + 112) << 23 | mantissa << 13);
+    }
+
+    private void requireItemSize(int size, String method) {
+        if (dtype.itemSize() != size) {
+            throw new IllegalStateException(method + " needs a " + size + "-byte dtype, this array is " + dtype.numpyName());
+        }
+    }
+
+    private void requireKind(DType signed, DType unsigned, String method) {
+        if (dtype != signed && dtype != unsigned) {
+            throw new IllegalStateException(method + " needs dtype " + signed.numpyName()
+                    + (signed == unsigned ? "" : " or " + unsigned.numpyName()) + ", this array is " + dtype.numpyName());
+        }
+    }
+
+    private static long elementCount(int[] shape) {
+        long count = 1;
+        for (int dim : shape) {
+            if (dim < 0) {
+                throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
+            }
+            count *= dim;
+            if (count > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than 2^31 elements");
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NdArray other && dtype == other.dtype && byteOrder.equals(other.byteOrder)
+                && Arrays.equals(shape, other.shape) && data.equals(other.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dtype, byteOrder, Arrays.hashCode(shape), data.remaining());
+    }
+
+    @Override
+    public String toString() {
+        return dtype.numpyName() + Arrays.toString(shape) + (dtype.itemSize() > 1 ? " " + byteOrder : "")
+                + " " + Values.describeBytes(data);
+    }
+}

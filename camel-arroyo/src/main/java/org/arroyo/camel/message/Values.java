@@ -1,0 +1,109 @@
+package org.arroyo.camel.message;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The values an Arroyo map may hold, as the codecs produce them: {@code null}, {@link Boolean},
+ * {@link Long} (or {@link BigInteger} beyond it), {@link Double} (or {@link Float} for float32 on the
+ * wire), {@link String}, {@link ByteBuffer} (binary, read-only), {@link List} and {@link Map} with
+ * string keys. Smaller integer types given by callers are widened to {@code Long}.
+ */
+public final class Values {
+
+    private static final int BYTES_SHOWN_INLINE = 16;
+
+    private Values() {
+    }
+
+    /** An immutable, order-keeping deep copy of a map of Arroyo values. */
+    public static Map<String, Object> freeze(Map<String, ?> map) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+        map.forEach((key, value) -> copy.put(key, freezeValue(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object freezeValue(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return freeze((Map<String, ?>) map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(freezeValue(element)));
+            return Collections.unmodifiableList(copy);
+        }
+        if (value instanceof byte[] bytes) {
+            return ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer();
+        }
+        if (value instanceof ByteBuffer buffer) {
+            return buffer.isReadOnly() ? buffer : buffer.asReadOnlyBuffer();
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value == null || value instanceof Boolean || value instanceof Long || value instanceof BigInteger
+                || value instanceof Double || value instanceof Float || value instanceof String) {
+            return value;
+        }
+        throw new IllegalArgumentException("not an Arroyo value: " + value.getClass().getName()
+                + " (use null, Boolean, Long, Double, String, byte[]/ByteBuffer, List or Map)");
+    }
+
+    /** A map as a person reads it: binary values as their size and a short hash. */
+    public static String describe(Map<String, ?> map) {
+        StringJoiner joiner = new StringJoiner(", ", "{", "}");
+        map.forEach((key, value) -> joiner.add(key + "=" + describeValue(value)));
+        return joiner.toString();
+    }
+
+    private static String describeValue(Object value) {
+        if (value instanceof ByteBuffer bytes) {
+            return describeBytes(bytes);
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringJoiner joiner = new StringJoiner(", ", "{", "}");
+            map.forEach((key, element) -> joiner.add(key + "=" + describeValue(element)));
+            return joiner.toString();
+        }
+        if (value instanceof List<?> list) {
+            StringJoiner joiner = new StringJoiner(", ", "[", "]");
+            list.forEach(element -> joiner.add(describeValue(element)));
+            return joiner.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** Bytes as a person reads them: short ones in hex, longer ones as size and a short sha256. */
+    public static String describeBytes(ByteBuffer bytes) {
+        if (bytes.remaining() <= BYTES_SHOWN_INLINE) {
+            byte[] shown = new byte[bytes.remaining()];
+            bytes.duplicate().get(shown);
+            return "<" + bytes.remaining() + " B 0x" + HexFormat.of().formatHex(shown) + ">";
+        }
+        return "<" + bytes.remaining() + " B sha256:" + sha256(bytes).substring(0, 12) + ">";
+    }
+
+    /** The sha256 of the remaining bytes, in hex; the buffer's position is left as it was. */
+    public static String sha256(ByteBuffer bytes) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(bytes.duplicate());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}
