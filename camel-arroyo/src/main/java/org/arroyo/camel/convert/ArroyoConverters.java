@@ -1,0 +1,120 @@
+package org.arroyo.camel.convert;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.Converter;
+import org.apache.camel.Exchange;
+import org.apache.camel.TypeConverter;
+import org.apache.camel.spi.TypeConverterRegistry;
+import org.arroyo.camel.codec.WireFormat;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.Start;
+import org.arroyo.camel.message.Stop;
+
+/**
+ * Makes Arroyo messages ordinary Camel bodies. Bytes ({@code byte[]}, {@code ByteBuffer},
+ * {@code InputStream}) are the msgpack (arroyosas) convention, a {@code String} is the JSON
+ * convention, a {@code List} of frames is the multipart (timepix) convention. Converting a body to
+ * a message sets the {@value ArroyoMessage#TYPE_HEADER} header so routes can {@code choice()} on it.
+ */
+@Converter(generateLoader = true)
+public final class ArroyoConverters {
+
+    private ArroyoConverters() {
+    }
+
+    @Converter
+    public static ArroyoMessage toMessage(byte[] bytes, Exchange exchange) {
+        return typed(WireFormat.MSGPACK.codec().decode(bytes), exchange);
+    }
+
+    @Converter
+    public static ArroyoMessage toMessage(ByteBuffer bytes, Exchange exchange) {
+        return typed(WireFormat.MSGPACK.codec().decode(bytes), exchange);
+    }
+
+    @Converter
+    public static ArroyoMessage toMessage(InputStream in, Exchange exchange) throws IOException {
+        return toMessage(in.readAllBytes(), exchange);
+    }
+
+    @Converter
+    public static ArroyoMessage toMessage(String json, Exchange exchange) {
+        return typed(WireFormat.JSON.codec().decode(json.getBytes(StandardCharsets.UTF_8)), exchange);
+    }
+
+    /** Multipart frames: each element a {@code byte[]} or {@code ByteBuffer}. */
+    @Converter
+    public static ArroyoMessage toMessage(List<?> frames, Exchange exchange) {
+        List<ByteBuffer> buffers = new ArrayList<>(frames.size());
+        for (Object frame : frames) {
+            if (frame instanceof byte[] bytes) {
+                buffers.add(ByteBuffer.wrap(bytes));
+            } else if (frame instanceof ByteBuffer buffer) {
+                buffers.add(buffer);
+            } else {
+                throw new IllegalArgumentException("a multipart frame must be byte[] or ByteBuffer, got "
+                        + (frame == null ? "null" : frame.getClass().getName()));
+            }
+        }
+        return typed(WireFormat.MULTIPART.codec().decode(buffers), exchange);
+    }
+
+    @Converter
+    public static byte[] toBytes(ArroyoMessage message) {
+        return WireFormat.MSGPACK.codec().encodeFrame(message);
+    }
+
+    @Converter
+    public static ByteBuffer toByteBuffer(ArroyoMessage message) {
+        return ByteBuffer.wrap(toBytes(message));
+    }
+
+    @Converter
+    public static InputStream toInputStream(ArroyoMessage message) {
+        return new ByteArrayInputStream(toBytes(message));
+    }
+
+    @Converter
+    public static String toJson(ArroyoMessage message) {
+        return new String(WireFormat.JSON.codec().encodeFrame(message), StandardCharsets.UTF_8);
+    }
+
+    /** The frames of the multipart convention. */
+    @Converter
+    public static List<byte[]> toFrames(ArroyoMessage message) {
+        return WireFormat.MULTIPART.codec().encode(message);
+    }
+
+    /** {@link Start}, {@link Event} and {@link Stop} from whatever converts to an {@link ArroyoMessage}. */
+    @Converter(fallback = true)
+    public static Object toKind(Class<?> type, Exchange exchange, Object value, TypeConverterRegistry registry) {
+        if (type != Start.class && type != Event.class && type != Stop.class || value instanceof ArroyoMessage) {
+            return null;
+        }
+        TypeConverter converter = registry.lookup(ArroyoMessage.class, value.getClass());
+        if (converter == null) {
+            return null;
+        }
+        ArroyoMessage message = converter.convertTo(ArroyoMessage.class, exchange, value);
+        if (!type.isInstance(message)) {
+            throw new IllegalArgumentException("expected a " + type.getSimpleName().toLowerCase() + " message, got a "
+                    + message.type().wireName() + ": " + message);
+        }
+        return message;
+    }
+
+    private static ArroyoMessage typed(ArroyoMessage message, Exchange exchange) {
+        if (exchange != null) {
+            exchange.getMessage().setHeader(ArroyoMessage.TYPE_HEADER, message.type().wireName());
+        }
+        return message;
+    }
+}
