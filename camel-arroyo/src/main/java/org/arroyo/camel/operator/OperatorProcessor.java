@@ -1,0 +1,47 @@
+package org.arroyo.camel.operator;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.arroyo.camel.message.ArroyoMessage;
+
+/**
+ * Runs an {@link Operator} as a Camel route step. The body is converted to an {@link ArroyoMessage}
+ * (so a listener's bytes work directly); the operator's output replaces it: one message as the
+ * body, several as a {@code List<ArroyoMessage>} (the pipeline splits it), none ends the exchange
+ * here. The {@value ArroyoMessage#TYPE_HEADER} header follows a single output.
+ */
+public class OperatorProcessor implements Processor {
+
+    private final Operator operator;
+
+    public OperatorProcessor(Operator operator) {
+        this.operator = Objects.requireNonNull(operator, "operator");
+    }
+
+    public Operator getOperator() {
+        return operator;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message message = exchange.getMessage();
+        List<? extends ArroyoMessage> output = operator.apply(message.getMandatoryBody(ArroyoMessage.class));
+        if (output == null || output.isEmpty()) {
+            exchange.setRouteStop(true);
+        } else if (output.size() == 1) {
+            message.setBody(output.get(0));
+            message.setHeader(ArroyoMessage.TYPE_HEADER, output.get(0).type().wireName());
+        } else {
+            message.setBody(new Outputs(List.copyOf(output)));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "operator[" + operator.getClass().getSimpleName() + "]";
+    }
+}
