@@ -1,5 +1,6 @@
 package org.arroyo.camel.dsl;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +11,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.ExpressionAdapter;
+import org.arroyo.camel.operator.Batch;
+import org.arroyo.camel.operator.BatchingProcessor;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.operator.OperatorProcessor;
 import org.arroyo.camel.operator.Outputs;
+import org.arroyo.camel.operator.PartitionRecipients;
+import org.arroyo.camel.operator.Partitioner;
 import org.arroyo.camel.operator.Publishers;
 
 /**
@@ -35,9 +40,24 @@ public final class PipelineBuilder {
         }
     };
 
+    /** The events of a batch, or the body itself. */
+    private static final Expression UNBATCHED = new ExpressionAdapter() {
+        @Override
+        public Object evaluate(Exchange exchange) {
+            Object body = exchange.getMessage().getBody();
+            return body instanceof Batch batch ? batch.events() : Collections.singletonList(body);
+        }
+
+        @Override
+        public String toString() {
+            return "unbatched";
+        }
+    };
+
     private final RouteBuilder routes;
     private final String name;
     private ProcessorDefinition<?> tail;
+    private int stages = 1;
 
     PipelineBuilder(RouteBuilder routes, String name) {
         this.routes = routes;
@@ -67,6 +87,50 @@ public final class PipelineBuilder {
             throw new IllegalArgumentException("pipeline " + name + ": no Operator bean named '" + beanName + "'");
         }
         return operator(operator);
+    }
+
+    /**
+     * Gathers events into {@link Batch}es that close on {@code maxSize}, when the first event is
+     * {@code maxAge} old, after {@code maxIdle} without events, and always at a start or stop (which
+     * follows its run's last batch). Later steps receive {@code Batch} bodies; operators see them in
+     * {@link Operator#onBatch}.
+     */
+    public PipelineBuilder batch(int maxSize, Duration maxAge, Duration maxIdle) {
+        String batches = "direct:" + name + "-batches";
+        started().process(new BatchingProcessor(batches, maxSize, maxAge, maxIdle)).id(name + "-batching");
+        return nextStage(batches);
+    }
+
+    /** Each event of a {@link Batch} on its own again, in order (other bodies pass as they are). */
+    public PipelineBuilder unbatch() {
+        tail = started().split(UNBATCHED).id(name + "-unbatch");
+        return this;
+    }
+
+    /**
+     * Decouples receiving from processing: the listener's thread puts messages in a queue of
+     * {@code queueSize} and {@code threads} threads process them (order across threads is not
+     * kept). A full queue blocks the listener (backpressure) instead of growing.
+     */
+    public PipelineBuilder decouple(int queueSize, int threads) {
+        String queue = "seda:" + name + "-decoupled?size=" + queueSize;
+        started().to(queue + "&blockWhenFull=true").id(name + "-decouple");
+        return nextStage(queue + "&concurrentConsumers=" + threads);
+    }
+
+    /**
+     * Ends the pipeline by sending each event to one of the outputs, as the partitioner chooses
+     * ({@code floorMod(choice, outputs.length)}); starts and stops go to every output.
+     */
+    public void partition(Partitioner partitioner, String... outputs) {
+        started().split(EACH_OUTPUT).id(name + "-each-output")
+                .recipientList(new PartitionRecipients(partitioner, List.of(outputs))).id(name + "-partition")
+                .end();
+    }
+
+    private PipelineBuilder nextStage(String uri) {
+        tail = routes.from(uri).routeId(name + "-" + ++stages);
+        return this;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.arroyo.camel.operator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.arroyo.camel.message.ArroyoMessage;
@@ -31,6 +32,18 @@ public interface Operator {
 
     default List<? extends ArroyoMessage> onStop(Stop stop) throws Exception {
         return List.of(stop);
+    }
+
+    /**
+     * A batch from the pipeline's batching stage. The default applies {@link #onEvent} to each event
+     * and publishes everything it returns, in order; override it to process a batch at once.
+     */
+    default List<? extends ArroyoMessage> onBatch(Batch batch) throws Exception {
+        List<ArroyoMessage> outputs = new ArrayList<>();
+        for (Event event : batch.events()) {
+            outputs.addAll(onEvent(event));
+        }
+        return outputs;
     }
 
     /** Dispatches a message to the method for its type. */

@@ -29,7 +29,9 @@ public class OperatorProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
-        List<? extends ArroyoMessage> output = operator.apply(message.getMandatoryBody(ArroyoMessage.class));
+        Object body = message.getBody();
+        List<? extends ArroyoMessage> output = body instanceof Batch batch ? operator.onBatch(batch)
+                : operator.apply(message.getMandatoryBody(ArroyoMessage.class));
         if (output == null || output.isEmpty()) {
             exchange.setRouteStop(true);
         } else if (output.size() == 1) {
