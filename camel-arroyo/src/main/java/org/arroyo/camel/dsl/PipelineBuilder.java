@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -27,32 +28,12 @@ import org.arroyo.camel.operator.Publishers;
 public final class PipelineBuilder {
 
     /** The messages a step produced: each of an operator's several outputs, or the body itself. */
-    private static final Expression EACH_OUTPUT = new ExpressionAdapter() {
-        @Override
-        public Object evaluate(Exchange exchange) {
-            Object body = exchange.getMessage().getBody();
-            return body instanceof Outputs outputs ? outputs.messages() : Collections.singletonList(body);
-        }
-
-        @Override
-        public String toString() {
-            return "eachOutput";
-        }
-    };
+    private static final Expression EACH_OUTPUT = elements("eachOutput",
+            body -> body instanceof Outputs outputs ? outputs.messages() : Collections.singletonList(body));
 
     /** The events of a batch, or the body itself. */
-    private static final Expression UNBATCHED = new ExpressionAdapter() {
-        @Override
-        public Object evaluate(Exchange exchange) {
-            Object body = exchange.getMessage().getBody();
-            return body instanceof Batch batch ? batch.events() : Collections.singletonList(body);
-        }
-
-        @Override
-        public String toString() {
-            return "unbatched";
-        }
-    };
+    private static final Expression UNBATCHED = elements("unbatched",
+            body -> body instanceof Batch batch ? batch.events() : Collections.singletonList(body));
 
     private final RouteBuilder routes;
     private final String name;
@@ -151,6 +132,21 @@ public final class PipelineBuilder {
                 .recipientList(routes.method(publishers, "recipients")).id(name + "-publish")
                 .end();
         return publishers;
+    }
+
+    /** An expression for a splitter: the elements a body stands for. */
+    private static Expression elements(String name, Function<Object, List<?>> elementsOf) {
+        return new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                return elementsOf.apply(exchange.getMessage().getBody());
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
     }
 
     private ProcessorDefinition<?> started() {
