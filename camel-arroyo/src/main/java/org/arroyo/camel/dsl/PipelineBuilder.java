@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
+import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
@@ -110,7 +111,8 @@ public final class PipelineBuilder {
     }
 
     private PipelineBuilder nextStage(String uri) {
-        tail = routes.from(uri).routeId(name + "-" + ++stages);
+        // later stages stop after the first, so what the first still holds on stopping reaches them
+        tail = routes.from(uri).routeId(name + "-" + ++stages).shutdownRoute(ShutdownRoute.Defer);
         return this;
     }
 

@@ -20,7 +20,9 @@ public record Batch(List<Event> events, ClosedBy closedBy) {
         /** no event arrived for the idle time */
         IDLE,
         /** the run's stop (or a new start) arrived */
-        RUN_BOUNDARY
+        RUN_BOUNDARY,
+        /** the pipeline stopped */
+        SHUTDOWN
     }
 
     public Batch {

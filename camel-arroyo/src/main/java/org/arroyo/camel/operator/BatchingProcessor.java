@@ -12,6 +12,7 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Timers run on a scheduler from Camel's executor service manager; batches and run boundaries
  * leave in arrival order.
  */
-public class BatchingProcessor extends ServiceSupport implements Processor, CamelContextAware {
+public class BatchingProcessor extends ServiceSupport implements Processor, CamelContextAware, ShutdownPrepared {
 
     /** Header on a batch's exchange: {@code SIZE}, {@code AGE}, {@code IDLE} or {@code RUN_BOUNDARY}. */
     public static final String CLOSED_BY_HEADER = "ArroyoBatchClosedBy";
@@ -142,6 +143,21 @@ public class BatchingProcessor extends ServiceSupport implements Processor, Came
         target = camelContext.getEndpoint(targetUri).createProducer();
         ServiceHelper.startService(target);
         scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ArroyoBatching");
+    }
+
+    /** On shutdown, before the later stages stop, the open batch is sent. */
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        if (suspendOnly) {
+            return;
+        }
+        synchronized (batch) {
+            try {
+                close(Batch.ClosedBy.SHUTDOWN);
+            } catch (Exception e) {
+                LOG.error("Could not send the last batch of {} events to {} on shutdown", batch.size(), targetUri, e);
+            }
+        }
     }
 
     @Override

@@ -130,6 +130,18 @@ class BuiltInOperatorsTest {
     }
 
     @Test
+    void stoppingThePipelineSendsTheOpenBatch() throws Exception {
+        ProducerTemplate template = batching(100, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        MockEndpoint batches = mock("batches");
+
+        template.sendBody("direct:in", event(1));
+        template.sendBody("direct:in", event(2));
+        context.stop();
+
+        assertThat(bodies(batches)).containsExactly(new Batch(List.of(event(1), event(2)), Batch.ClosedBy.SHUTDOWN));
+    }
+
+    @Test
     void unbatchingRestoresTheOriginalSequence() throws Exception {
         ProducerTemplate template = start(new ArroyoRouteBuilder() {
             @Override
