@@ -1,0 +1,144 @@
+package org.arroyo.example;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.main.Main;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/** The example end to end in Camel Main, checked against an independent numpy integration. */
+class ExampleApplicationTest {
+
+    private static final int FRAMES = 6;
+    private static final int BINS = 80;
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Runs the example in the given DSL on free ports until the scan is reduced; returns its output dir. */
+    static Path runExample(String dsl, Path output) throws Exception {
+        int detector = freePort();
+        int reduced = freePort();
+        Main main = ExampleApplication.create(dsl);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("arroyo.detector.frames", String.valueOf(FRAMES));
+        overrides.put("arroyo.detector.messages", String.valueOf(FRAMES + 2));
+        overrides.put("arroyo.reduction.bins", String.valueOf(BINS));
+        overrides.put("arroyo.detector.uri", "zeromq:PUSH:tcp://127.0.0.1:" + detector + "?bind=true");
+        overrides.put("arroyo.listener", "zeromq:PULL:tcp://127.0.0.1:" + detector);
+        overrides.put("arroyo.publisher", "zeromq:PUSH:tcp://127.0.0.1:" + reduced + "?bind=true");
+        overrides.put("arroyo.results.listener", "zeromq:PULL:tcp://127.0.0.1:" + reduced);
+        overrides.put("arroyo.example.output-dir", output.toString());
+        overrides.forEach(main::addOverrideProperty);
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> main.run());
+        return output;
+    }
+
+    @Test
+    void reducedProfilesMatchAnIndependentNumpyIntegration(@TempDir Path dir) throws Exception {
+        Path output = runExample("java", dir.resolve("out"));
+
+        List<double[]> actual = csv(output.resolve("profiles.csv"));
+        List<double[]> expected = independentIntegration(dir);
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int bin = 0; bin < expected.size(); bin++) {
+            assertThat(actual.get(bin)).hasSize(FRAMES + 1);
+            for (int column = 0; column <= FRAMES; column++) {
+                double want = expected.get(bin)[column];
+                double got = actual.get(bin)[column];
+                if (Double.isNaN(want)) {
+                    assertThat(got).as("bin %d column %d", bin, column).isNaN();
+                } else {
+                    assertThat(got).as("bin %d column %d", bin, column).isCloseTo(want, within(Math.abs(want) * 1e-8 + 1e-12));
+                }
+            }
+        }
+        assertThat(Files.size(output.resolve("profiles.png"))).isGreaterThan(1000);
+        assertThat(Files.readAllLines(output.resolve("statistics.csv"))).hasSize(FRAMES + 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "xml", "yaml" })
+    void xmlAndYamlVariantsProduceTheJavaVariantsResults(String dsl, @TempDir Path dir) throws Exception {
+        Path java = runExample("java", dir.resolve("java"));
+        Path other = runExample(dsl, dir.resolve(dsl));
+
+        for (String file : List.of("profiles.csv", "statistics.csv")) {
+            assertThat(Files.readString(other.resolve(file))).as(file).isEqualTo(Files.readString(java.resolve(file)));
+        }
+    }
+
+    /** The same scan's frames, integrated by numpy in a Python subprocess. */
+    private static List<double[]> independentIntegration(Path dir) throws Exception {
+        DetectorSimulator detector = new DetectorSimulator(DetectorSimulator.defaultGeometry(), FRAMES, "check", 42);
+        Map<String, Object> geometry = new LinkedHashMap<>(DetectorSimulator.defaultGeometry().toFields());
+        geometry.put("bins", BINS);
+        Path geometryFile = dir.resolve("geometry.json");
+        new ObjectMapper().writeValue(geometryFile.toFile(), geometry);
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script(dir).toString(), geometryFile.toString()));
+        detector.next();
+        for (int frame = 0; frame < FRAMES; frame++) {
+            ArroyoMessage message = detector.next();
+            ByteBuffer pixels = ((Event) message).payload();
+            byte[] bytes = new byte[pixels.remaining()];
+            pixels.get(bytes);
+            Path file = dir.resolve("frame-" + frame + ".u32le");
+            Files.write(file, bytes);
+            command.add(file.toString());
+        }
+        Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(python.exitValue()).as("python3 with numpy (Debian python3-numpy) must run: %s", out).isZero();
+        Path expected = dir.resolve("expected.csv");
+        Files.writeString(expected, "q_nm\n" + out);
+        return csv(expected);
+    }
+
+    private static Path script(Path dir) throws IOException {
+        Path script = dir.resolve("independent_integration.py");
+        try (InputStream in = ExampleApplicationTest.class.getResourceAsStream("/independent_integration.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        return script;
+    }
+
+    /** The numeric rows of a CSV with a header line. */
+    private static List<double[]> csv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            double[] row = new double[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                row[i] = Double.parseDouble(cells[i].equals("nan") ? "NaN" : cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+}
