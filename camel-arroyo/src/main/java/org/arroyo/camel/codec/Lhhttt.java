@@ -1,8 +1,6 @@
 package org.arroyo.camel.codec;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -46,16 +44,5 @@ public final class Lhhttt {
                     -1);
         }
         return texts.get(0);
-    }
-
-    static String utf8(byte[] bytes, long offset) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ArroyoDecodeException("text is not valid UTF-8", offset, e);
-        }
     }
 }

@@ -3,9 +3,6 @@ package org.arroyo.camel.codec;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -98,13 +95,8 @@ final class MsgpackReader {
 
     private String readString(long at) throws IOException {
         int length = checkLength(unpacker.unpackRawStringHeader(), at, "string");
-        byte[] utf8 = unpacker.readPayload(length);
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(utf8)).toString();
-        } catch (CharacterCodingException e) {
+        return Bytes.utf8(unpacker.readPayload(length), at, "string");
+    } catch (CharacterCodingException e) {
             throw new ArroyoDecodeException("string is not valid UTF-8", at, e);
         }
     }
