@@ -96,9 +96,6 @@ final class MsgpackReader {
     private String readString(long at) throws IOException {
         int length = checkLength(unpacker.unpackRawStringHeader(), at, "string");
         return Bytes.utf8(unpacker.readPayload(length), at, "string");
-    } catch (CharacterCodingException e) {
-            throw new ArroyoDecodeException("string is not valid UTF-8", at, e);
-        }
     }
 
     private ByteBuffer readBinary(long at) throws IOException {
