@@ -1,0 +1,61 @@
+package org.arroyo.camel.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.Start;
+import org.arroyo.camel.message.Stop;
+import org.arroyo.camel.operator.Operator;
+
+/**
+ * A test operator set up the ways the route DSLs can: a constructor argument (the label) and a bean
+ * property (copies). Tags each event with the label and its copy number, refuses an event marked
+ * {@code refuse}, and reports the events it saw in the stop.
+ */
+public class Tagger implements Operator {
+
+    private final String label;
+    private int copies = 1;
+    private long events;
+
+    public Tagger(String label) {
+        this.label = label;
+    }
+
+    public void setCopies(int copies) {
+        this.copies = copies;
+    }
+
+    @Override
+    public List<? extends ArroyoMessage> onStart(Start start) {
+        events = 0;
+        return List.of(start);
+    }
+
+    @Override
+    public List<? extends ArroyoMessage> onEvent(Event event) {
+        if (Boolean.TRUE.equals(event.metadata().get("refuse"))) {
+            throw new IllegalArgumentException("event refused");
+        }
+        events++;
+        List<Event> tagged = new ArrayList<>();
+        for (int copy = 1; copy <= copies; copy++) {
+            Map<String, Object> metadata = new LinkedHashMap<>(event.metadata());
+            metadata.put("label", label);
+            metadata.put("copy", copy);
+            tagged.add(event.withMetadata(metadata));
+        }
+        return tagged;
+    }
+
+    @Override
+    public List<? extends ArroyoMessage> onStop(Stop stop) {
+        Map<String, Object> data = new LinkedHashMap<>(stop.data());
+        data.put("events_seen", events);
+        return List.of(new Stop(data));
+    }
+}
