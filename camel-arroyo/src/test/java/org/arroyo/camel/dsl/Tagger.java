@@ -13,13 +13,14 @@ import org.arroyo.camel.operator.Operator;
 
 /**
  * A test operator set up the ways the route DSLs can: a constructor argument (the label) and a bean
- * property (copies). Tags each event with the label and its copy number, refuses an event marked
+ * properties (copies, firstCopy). Tags each event with the label and its copy number, refuses an event marked
  * {@code refuse}, and reports the events it saw in the stop.
  */
 public class Tagger implements Operator {
 
     private final String label;
     private int copies = 1;
+    private int firstCopy = 1;
     private long events;
 
     public Tagger(String label) {
@@ -28,6 +29,10 @@ public class Tagger implements Operator {
 
     public void setCopies(int copies) {
         this.copies = copies;
+    }
+
+    public void setFirstCopy(int firstCopy) {
+        this.firstCopy = firstCopy;
     }
 
     @Override
@@ -43,7 +48,7 @@ public class Tagger implements Operator {
         }
         events++;
         List<Event> tagged = new ArrayList<>();
-        for (int copy = 1; copy <= copies; copy++) {
+        for (int copy = firstCopy; copy < firstCopy + copies; copy++) {
             Map<String, Object> metadata = new LinkedHashMap<>(event.metadata());
             metadata.put("label", label);
             metadata.put("copy", copy);
