@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code arroyo} command line. */
 @Command(name = "arroyo", mixinStandardHelpOptions = true, versionProvider = ArroyoCli.Version.class,
          description = "Arroyo stream-processing tools for scientific user facilities.",
-         subcommands = { DecodeCommand.class, RecodeCommand.class })
+         subcommands = { RunCommand.class, ValidateCommand.class, ListBlocksCommand.class, TapCommand.class,
+                         DecodeCommand.class, RecodeCommand.class })
 public final class ArroyoCli {
 
     public static void main(String[] args) {

@@ -93,6 +93,14 @@ public final class ArroyoConvertersLoader implements TypeConverterLoader, CamelC
                 }
                 return answer;
             });
+        addTypeConverter(registry, org.arroyo.camel.message.ArroyoMessage.class, java.io.File.class, false,
+            (type, exchange, value) -> {
+                Object answer = org.arroyo.camel.convert.ArroyoConverters.toMessage((java.io.File) value, exchange);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, org.arroyo.camel.message.ArroyoMessage.class, java.io.InputStream.class, false,
             (type, exchange, value) -> {
                 Object answer = org.arroyo.camel.convert.ArroyoConverters.toMessage((java.io.InputStream) value, exchange);

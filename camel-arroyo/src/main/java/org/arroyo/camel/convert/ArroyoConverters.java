@@ -1,10 +1,12 @@
 package org.arroyo.camel.convert;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +22,7 @@ import org.arroyo.camel.message.Stop;
 
 /**
  * Makes Arroyo messages ordinary Camel bodies. Bytes ({@code byte[]}, {@code ByteBuffer},
- * {@code InputStream}) are the msgpack (arroyosas) convention, a {@code String} is the JSON
+ * {@code InputStream}, a {@code File}'s content) are the msgpack (arroyosas) convention, a {@code String} is the JSON
  * convention, a {@code List} of frames is the multipart (timepix) convention. Converting a body to
  * a message sets the {@value ArroyoMessage#TYPE_HEADER} header so routes can {@code choice()} on it.
  */
@@ -43,6 +45,12 @@ public final class ArroyoConverters {
     @Converter
     public static ArroyoMessage toMessage(InputStream in, Exchange exchange) throws IOException {
         return toMessage(in.readAllBytes(), exchange);
+    }
+
+    /** A file holding one msgpack message, as a {@code file:} listener delivers it. */
+    @Converter
+    public static ArroyoMessage toMessage(File file, Exchange exchange) throws IOException {
+        return toMessage(Files.readAllBytes(file.toPath()), exchange);
     }
 
     @Converter

@@ -1,0 +1,65 @@
+package org.arroyo.cli;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import picocli.CommandLine.Option;
+
+/**
+ * What the commands that run Camel share: properties and extra classpath. Camel Main reads
+ * {@code application.properties} from the working directory; {@code -D} overrides it.
+ */
+final class CamelOptions {
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE",
+            description = "A property for placeholders and Camel (camel.main.*, camel.component.*); "
+                          + "overrides application.properties in the working directory.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = { "-cp", "--classpath" }, paramLabel = "PATH", split = "${sys:path.separator}",
+            description = "Jars and class directories with your operators and other beans, separated by '${sys:path.separator}'.")
+    List<Path> classpath = new ArrayList<>();
+
+    /** A Camel Main (context name {@code arroyo}) with these properties and classpath. */
+    Main main() {
+        Main main = new Main();
+        main.configure().withName("arroyo");
+        main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true");
+        properties.forEach(main::addOverrideProperty);
+        if (!classpath.isEmpty()) {
+            ClassLoader loader = new URLClassLoader(urls(), CamelOptions.class.getClassLoader());
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void beforeConfigure(BaseMainSupport configured) {
+                    configured.getCamelContext().getClassResolver().addClassLoader(loader);
+                }
+            });
+        }
+        return main;
+    }
+
+    private URL[] urls() {
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : classpath) {
+            if (!Files.exists(entry)) {
+                throw new IllegalArgumentException(entry + ": no such file or directory (in --classpath)");
+            }
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException(entry + ": not a classpath entry: " + e.getMessage(), e);
+            }
+        }
+        return urls.toArray(URL[]::new);
+    }
+}

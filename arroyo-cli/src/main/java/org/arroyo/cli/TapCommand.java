@@ -1,0 +1,66 @@
+package org.arroyo.cli;
+
+import java.util.concurrent.Callable;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.apache.camel.model.ProcessorDefinition;
+import org.arroyo.camel.codec.WireFormat;
+import org.arroyo.camel.dataformat.ArroyoDataFormat;
+import org.arroyo.camel.dataformat.JsonImagePairing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tap", mixinStandardHelpOptions = true,
+         description = "Print the messages arriving at any listener, one line each: type, run, frame, array dtype and shape. "
+                       + "Stops after --count messages, or on Ctrl-C.")
+final class TapCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "URI", description = "A Camel consumer endpoint URI, e.g. zeromq:SUB:tcp://detector:5555.")
+    String uri;
+
+    @Option(names = { "-f", "--format" }, defaultValue = "msgpack",
+            description = "Wire convention: msgpack, multipart, json, json+raw or raw (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = { "-n", "--count" }, paramLabel = "N", description = "Stop after N messages.")
+    Integer count;
+
+    @Mixin
+    CamelOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count != null && count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, not " + count);
+        }
+        Convention convention = Convention.fromName(format);
+        if (convention == Convention.LHHTTT) {
+            throw new IllegalArgumentException("tap shows Arroyo messages: msgpack, multipart, json, json+raw or raw, not lhhttt");
+        }
+        Main main = options.main();
+        TapPrinter printer = new TapPrinter(spec.commandLine().getOut(), count, main::completed);
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).process(printer::undecodable);
+                ProcessorDefinition<?> route = from(uri).routeId("tap");
+                route = convention == Convention.JSON_RAW ? route.process(new JsonImagePairing())
+                        : route.unmarshal(new ArroyoDataFormat(WireFormat.valueOf(convention.name())));
+                route.process(printer);
+            }
+        });
+        main.configure().withRoutesIncludePattern("false");
+        try (StopSignals signals = StopSignals.install(main::completed, spec.commandLine().getErr())) {
+            main.run();
+        }
+        return 0;
+    }
+}

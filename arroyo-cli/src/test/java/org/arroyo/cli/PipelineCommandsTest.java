@@ -1,0 +1,171 @@
+package org.arroyo.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.arroyo.camel.codec.WireFormat;
+import org.arroyo.camel.dsl.Tagger;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.cli.ArroyoCliTest.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.arroyo.cli.ArroyoCliTest.arroyo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * arroyo run, validate, list-blocks and tap, in-process, on the SAXS sample scan in files: the same
+ * pipeline as a YAML and an XML route file (arroyo-pipeline template) and as an arroyopy blocks file.
+ */
+class PipelineCommandsTest {
+
+    static final Path SAMPLES = Path.of("../samples/saxs-scan").toAbsolutePath().normalize();
+    static final Path PIPELINES = Path.of("src/test/resources/pipelines");
+
+    @TempDir
+    Path dir;
+
+    /** What the pipeline writes for the sample scan: the Tagger's outputs, by file name. */
+    static Map<String, String> expectedOutputs() throws Exception {
+        Tagger tagger = new Tagger("saxs");
+        tagger.setCopies(2);
+        Map<String, String> outputs = new TreeMap<>();
+        for (Path sample : samples()) {
+            List<? extends ArroyoMessage> tagged = tagger.apply(WireFormat.MSGPACK.codec().decode(Files.readAllBytes(sample)));
+            String name = sample.getFileName().toString().replace(".msgpack", "");
+            for (int i = 0; i < tagged.size(); i++) {
+                outputs.put(name + "-" + i + ".msgpack", HexFormat.of().formatHex(WireFormat.MSGPACK.codec().encodeFrame(tagged.get(i))));
+            }
+        }
+        assertThat(outputs).as("start, 3 frames twice, stop").hasSize(8);
+        return outputs;
+    }
+
+    static Map<String, String> filesIn(Path directory) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> listed = Files.list(directory)) {
+            for (Path file : listed.toList()) {
+                files.put(file.getFileName().toString(), HexFormat.of().formatHex(Files.readAllBytes(file)));
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private Object[] withDirs(Object... args) {
+        return Stream.concat(Stream.of(args), Stream.of("-D", "in.dir=" + SAMPLES, "-D", "out.dir=" + dir.resolve("out"))).toArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "saxs.yaml", "saxs.xml", "blocks.yaml" })
+    void runPublishesWhatTheOperatorMakesOfTheScan(String pipeline) throws Exception {
+        Result result = arroyo(withDirs("run", PIPELINES.resolve(pipeline),
+                "-D", "camel.main.duration-max-idle-seconds=2", "-D", "camel.main.duration-max-seconds=30"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(filesIn(dir.resolve("out"))).isEqualTo(expectedOutputs());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "saxs.yaml", "saxs.xml", "blocks.yaml" })
+    void validateBuildsTheRoutesWithoutRunningThem(String pipeline) {
+        Result result = arroyo(withDirs("validate", PIPELINES.resolve(pipeline)));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo(PIPELINES.resolve(pipeline) + ": valid, 1 route: saxs\n");
+        assertThat(dir.resolve("out")).as("nothing ran").doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            bad.yaml | "- route:\\n    id: r\\n    from:\\n      uri: direct:in\\n      steps:\\n        - to: nosuch:thing" | route r: No endpoint could be found for: nosuch://thing
+            bad.yaml | "- route:\\n    from:\\n      uri: direct:in\\n     steps: [" | not valid YAML: expected <block end>, but found '<block mapping start>' (line 4, column 6)
+            bad.yaml | "- route:\\n    from:\\n      uri: direct:in\\n      steps:\\n        - too: log:x" | Unknown node id: too (line 5, column 11)
+            bad.xml  | "<routes xmlns='http://camel.apache.org/schema/xml-io'>\\n  <route><from uri='direct:in'/>\\n</routes>" | end tag name </routes> must match start tag name <route>
+            bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: operator, value: reduction}" | No bean could be found in the registry for: reduction of type: org.arroyo.camel.operator.Operator
+            bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: publishers, value: 'log:fine, nosuch:x'}" | pipeline p: publisher nosuch:x: No endpoint could be found for: nosuch://x
+            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Reduction}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Reduction is not on the classpath
+            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [saxs]}\\n    publishers: [log:out]" | block 'saxs' needs at least one listener
+            bad.txt  | "blocks: []" | expected a route file (.xml, .yaml, .yml) or a blocks file (.yaml)
+            """)
+    void aBadFileIsOneLineNamingTheFileAndTheProblem(String name, String content, String problem) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), content.replace("\\n", "\n"));
+
+        Result validate = arroyo("validate", file);
+        Result run = arroyo("run", file, "-D", "camel.main.duration-max-seconds=20");
+
+        for (Result result : List.of(validate, run)) {
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.err()).startsWith("arroyo: " + file + ": " + problem).endsWith("\n")
+                    .as("one line").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Result result = arroyo("validate", dir.resolve("nothere.yaml"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("arroyo: " + dir.resolve("nothere.yaml") + ": no such file\n");
+    }
+
+    @Test
+    void listBlocksPrintsOneLinePerBlockAsWritten() {
+        Result result = arroyo("list-blocks", PIPELINES.resolve("blocks.yaml"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEqualTo("saxs\torg.arroyo.camel.dsl.Tagger"
+                + "\tfile:{{in.dir}}?noop=true&sortBy=file:name&initialDelay=0"
+                + "\tfile:{{out.dir}}?fileName=${file:onlyname.noext}-${exchangeProperty.CamelSplitIndex}.msgpack\n");
+    }
+
+    @Test
+    void listBlocksOfARouteFileSaysItIsNoBlocksFile() {
+        Result result = arroyo("list-blocks", PIPELINES.resolve("saxs.yaml"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("arroyo: " + PIPELINES.resolve("saxs.yaml") + ": expected a top-level 'blocks' list\n");
+    }
+
+    @Test
+    void tapPrintsEachMessageOnOneLineAndStopsAfterCount() throws IOException {
+        Path stream = Files.createDirectories(dir.resolve("stream"));
+        for (Path sample : samples()) {
+            Files.copy(sample, stream.resolve(sample.getFileName()));
+        }
+        Files.writeString(stream.resolve("2b-noise.msgpack"), "not a message");
+
+        Result result = arroyo("tap", "file:" + stream + "?noop=true&sortBy=file:name&initialDelay=0", "--count", 6);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().split("\n")).containsExactly(
+                "start run=demo-0001",
+                "event run=demo-0001 frame=0 array=uint16[16,16]",
+                "event run=demo-0001 frame=1 array=uint16[16,16]",
+                "undecodable: expected a msgpack map, found integer (at byte offset 0)",
+                "event run=demo-0001 frame=2 array=uint16[16,16]",
+                "stop  run=demo-0001");
+    }
+
+    @Test
+    void tapRefusesACountBelowOne() {
+        Result result = arroyo("tap", "direct:nothing", "--count", 0);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("arroyo: --count must be at least 1, not 0\n");
+    }
+}
