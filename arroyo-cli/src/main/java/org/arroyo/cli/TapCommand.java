@@ -1,7 +1,5 @@
 package org.arroyo.cli;
 
-import java.util.concurrent.Callable;
-
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.apache.camel.model.ProcessorDefinition;
@@ -9,16 +7,13 @@ import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.dataformat.ArroyoDataFormat;
 import org.arroyo.camel.dataformat.JsonImagePairing;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "tap", mixinStandardHelpOptions = true,
          description = "Print the messages arriving at any listener, one line each: type, run, frame, array dtype and shape. "
                        + "Stops after --count messages, or on Ctrl-C.")
-final class TapCommand implements Callable<Integer> {
+final class TapCommand extends CamelCommand {
 
     @Parameters(paramLabel = "URI", description = "A Camel consumer endpoint URI, e.g. zeromq:SUB:tcp://detector:5555.")
     String uri;
@@ -29,12 +24,6 @@ final class TapCommand implements Callable<Integer> {
 
     @Option(names = { "-n", "--count" }, paramLabel = "N", description = "Stop after N messages.")
     Integer count;
-
-    @Mixin
-    CamelOptions options;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -58,9 +47,6 @@ final class TapCommand implements Callable<Integer> {
             }
         });
         main.configure().withRoutesIncludePattern("false");
-        try (StopSignals signals = StopSignals.install(main::completed, spec.commandLine().getErr())) {
-            main.run();
-        }
-        return 0;
+        return runUntilStopped(main);
     }
 }

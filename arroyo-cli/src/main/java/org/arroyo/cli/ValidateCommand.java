@@ -1,7 +1,6 @@
 package org.arroyo.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupSummaryLevel;
@@ -10,25 +9,17 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
          description = "Check pipeline files without running them: parse them, build their routes in a CamelContext "
                        + "that is not started, and resolve every listener and publisher endpoint.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends CamelCommand {
 
     @Mixin
     RouteFiles files;
 
-    @Mixin
-    CamelOptions options;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Main main = options.main();
         main.configure().setStartupSummaryLevel(StartupSummaryLevel.Off);
         files.addTo(main);
