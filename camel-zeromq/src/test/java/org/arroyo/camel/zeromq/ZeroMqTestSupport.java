@@ -3,8 +3,10 @@ package org.arroyo.camel.zeromq;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -48,10 +50,15 @@ abstract class ZeroMqTestSupport extends CamelTestSupport {
 
     /** Waits until the last message the mock received has this UTF-8 body. */
     static void awaitLastBody(MockEndpoint mock, String body) {
-        await().atMost(PATIENCE).until(() -> {
+        awaitLast(mock, message -> message.getBody() instanceof byte[] frame && text(frame).equals(body));
+    }
+
+    /** Waits until the last message the mock received matches, and returns it. */
+    static Message awaitLast(MockEndpoint mock, Predicate<Message> matches) {
+        return await().atMost(PATIENCE).until(() -> {
             List<Exchange> received = mock.getReceivedExchanges();
-            return !received.isEmpty() && text(received.get(received.size() - 1).getMessage().getBody()).equals(body);
-        });
+            return received.isEmpty() ? null : received.get(received.size() - 1).getMessage();
+        }, message -> message != null && matches.test(message));
     }
 
     static List<Exchange> received(MockEndpoint mock) {
