@@ -74,7 +74,8 @@ final class CurveSecurity {
         }
         for (char c : z85.toCharArray()) {
             if (Z85_ALPHABET.indexOf(c) < 0) {
-                throw new IllegalArgumentException(option + " is not a Z85 CURVE key: '" + c + "' is not a Z85 character");
+                throw new IllegalArgumentException(option + " is not a Z85 CURVE key: '" + c + "' is not a Z85 character"
+                                                   + " (in an endpoint URI write the key as RAW(key), so that + & % stay)");
             }
         }
         return ZMQ.Curve.z85Decode(z85);
