@@ -55,7 +55,10 @@ final class PyFloats {
         if (exponent < -4 || exponent >= REPR_EXPONENT_LIMIT) {
             return withExponent(shortest, digits - 1, alternate);
         }
-        String text = shortest.setScale(Math.max(0, digits - 1 - exponent), RoundingMode.UNNECESSARY).toPlainString();
+        return withPoint(shortest.setScale(Math.max(0, digits - 1 - exponent), RoundingMode.UNNECESSARY).toPlainString());
+    }
+
+    private static String withPoint(String text) {
         return text.indexOf('.') < 0 ? text + ".0" : text;
     }
 
@@ -73,7 +76,8 @@ final class PyFloats {
         BigDecimal rounded = round(magnitude, significant);
         int exponent = exponentOf(rounded);
         String text;
-        boolean fixedNotation = exponent >= -4 && exponent < significant;
+        // untyped keeps one digit after the point, so it switches to exponents one digit earlier
+        boolean fixedNotation = exponent >= -4 && exponent < (untyped ? significant - 1 : significant);
         if (fixedNotation) {
             text = new BigDecimal(magnitude).setScale(significant - 1 - exponent, RoundingMode.HALF_EVEN).toPlainString();
         } else {
@@ -82,8 +86,8 @@ final class PyFloats {
         if (!alternate) {
             text = stripZeros(text);
         }
-        if (untyped && fixedNotation && text.indexOf('.') < 0) {
-            text = text + ".0";
+        if (untyped && fixedNotation) {
+            text = withPoint(text);
         } else if (alternate && text.indexOf('.') < 0 && text.indexOf('e') < 0) {
             text = text + ".";
         }

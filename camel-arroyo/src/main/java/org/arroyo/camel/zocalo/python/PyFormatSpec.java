@@ -130,10 +130,10 @@ final class PyFormatSpec {
             throw unknownType();
         }
         if (sign != 0) {
-            throw PythonException.valueError("Sign not allowed in string format specifier");
+            throw PythonException.valueError((sign == ' ' ? "Space" : "Sign") + " not allowed in string format specifier");
         }
         if (noNegativeZero) {
-            throw PythonException.valueError("Negative zero coercion (z) not allowed in format specifier");
+            throw PythonException.valueError("Negative zero coercion (z) not allowed in string format specifier");
         }
         if (alternate) {
             throw PythonException.valueError("Alternate form (#) not allowed in string format specifier");
@@ -195,7 +195,7 @@ final class PyFormatSpec {
             body = body.toUpperCase(Locale.ROOT);
         }
         boolean negative = PyFloats.isNegative(value) && !Double.isNaN(value);
-        if (noNegativeZero && body.chars().noneMatch(c -> c >= '1' && c <= '9')) {
+        if (noNegativeZero && Double.isFinite(value) && body.chars().noneMatch(c -> c >= '1' && c <= '9')) {
             negative = false;
         }
         int digitsEnd = 0;
@@ -216,7 +216,9 @@ final class PyFormatSpec {
     private String layoutNumber(String signText, String prefix, String digits, String rest, int groupSize) {
         int lead = signText.length() + prefix.length();
         String grouped = digits;
-        if (fill == '0' && align == '=') {
+        if (digits.isEmpty()) {
+            grouped = "";
+        } else if (fill == '0' && align == '=') {
             int minWidth = Math.max(0, width - lead - rest.length());
             grouped = group(digits, groupSize, minWidth);
         } else if (grouping != 0) {
