@@ -73,6 +73,15 @@ public final class RecipeJson {
         }
     }
 
+    /** The value read as {@code type}, e.g. a payload map as a record. */
+    public static <T> T convert(Object value, Class<T> type) {
+        try {
+            return MAPPER.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read " + PyObjects.typeName(value) + " as " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A deep copy made of LinkedHashMap and ArrayList, free to change. */
     static Object mutableCopy(Object value) {
         if (value instanceof Map<?, ?> map) {
