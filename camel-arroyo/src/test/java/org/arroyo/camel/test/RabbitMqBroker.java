@@ -1,0 +1,170 @@
+package org.arroyo.camel.test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The RabbitMQ broker for tests: the server on 127.0.0.1:5672 (guest/guest) if one answers,
+ * else a {@code rabbitmq-server} started for the test run (and stopped after it) if installed,
+ * else a failure when {@code ARROYO_REQUIRE_BROKERS=1} or {@code CI=true}, or a loudly reported
+ * skip. Queues and exchanges declared through it get unique names and are deleted after the class.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final RabbitMqBroker BROKER = new RabbitMqBroker();
+ * </pre>
+ */
+public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback {
+
+    public static final String HOST = "127.0.0.1";
+    public static final int PORT = 5672;
+    private static final String SERVER_KEY = "rabbitmq-server";
+    private static final List<Path> SERVER_LOCATIONS = List.of(Path.of("/usr/sbin/rabbitmq-server"),
+            Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server"), Path.of("/usr/local/sbin/rabbitmq-server"),
+            Path.of("/opt/homebrew/sbin/rabbitmq-server"));
+
+    private final List<String> queues = new ArrayList<>();
+    private final List<String> exchanges = new ArrayList<>();
+    private CachingConnectionFactory connectionFactory;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (!answers()) {
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(SERVER_KEY, key -> startServer(context.getDisplayName()), LocalServer.class);
+        }
+        connectionFactory = new CachingConnectionFactory(HOST, PORT);
+        connectionFactory.setUsername("guest");
+        connectionFactory.setPassword("guest");
+        connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (connectionFactory == null) {
+            return;
+        }
+        try (Connection connection = rawConnection(); Channel channel = connection.createChannel()) {
+            for (String queue : queues) {
+                channel.queueDelete(queue);
+            }
+            for (String exchange : exchanges) {
+                channel.exchangeDelete(exchange);
+            }
+        } finally {
+            connectionFactory.destroy();
+        }
+    }
+
+    /** A connection factory with simple publisher confirms, closed after the test class. */
+    public CachingConnectionFactory connectionFactory() {
+        return connectionFactory;
+    }
+
+    /** A name no other test uses. */
+    public String uniqueName(String prefix) {
+        return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Declares a durable queue (deleted after the class) as a deployment would. */
+    public String declareQueue(String name, Map<String, Object> arguments) throws Exception {
+        try (Connection connection = rawConnection(); Channel channel = connection.createChannel()) {
+            channel.queueDeclare(name, true, false, false, arguments);
+        }
+        queues.add(name);
+        return name;
+    }
+
+    public String declareQueue(String name) throws Exception {
+        return declareQueue(name, Map.of());
+    }
+
+    /** Declares an exchange (deleted after the class); {@code bindQueues} are bound with their own name as key. */
+    public String declareExchange(String name, String type, String... bindQueues) throws Exception {
+        try (Connection connection = rawConnection(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare(name, type, true);
+            for (String queue : bindQueues) {
+                channel.queueBind(queue, name, queue);
+            }
+        }
+        exchanges.add(name);
+        return name;
+    }
+
+    /** Deletes this queue after the class too (one the code under test declared). */
+    public void track(String queue) {
+        queues.add(queue);
+    }
+
+    /** A plain amqp-client connection, independent of the code under test. */
+    public Connection rawConnection() throws Exception {
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost(HOST);
+        factory.setPort(PORT);
+        factory.setConnectionTimeout(2000);
+        return factory.newConnection("arroyo-test");
+    }
+
+    private boolean answers() {
+        try (Connection connection = rawConnection()) {
+            return connection.isOpen();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private LocalServer startServer(String testName) {
+        Path server = SERVER_LOCATIONS.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        if (server == null) {
+            String problem = "no RabbitMQ answers on " + HOST + ":" + PORT + " and rabbitmq-server is not installed";
+            if ("1".equals(System.getenv("ARROYO_REQUIRE_BROKERS")) || "true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(problem + " (ARROYO_REQUIRE_BROKERS/CI require a broker)");
+            }
+            System.err.println("\n*** SKIPPED " + testName + ": " + problem + " ***\n");
+            Assumptions.abort(problem);
+        }
+        try {
+            Path base = Files.createTempDirectory("arroyo-rabbitmq");
+            ProcessBuilder builder = new ProcessBuilder(server.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(base.resolve("server.log").toFile());
+            builder.environment().putAll(Map.of("RABBITMQ_NODENAME", "arroyo-test@localhost",
+                    "RABBITMQ_NODE_PORT", Integer.toString(PORT), "RABBITMQ_NODE_IP_ADDRESS", HOST,
+                    "RABBITMQ_MNESIA_BASE", base.resolve("mnesia").toString(), "RABBITMQ_LOG_BASE", base.resolve("log").toString()));
+            LocalServer started = new LocalServer(builder.start());
+            await("rabbitmq-server started from " + server).atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500)).until(this::answers);
+            return started;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + server, e);
+        }
+    }
+
+    /** The broker this run started; stopped when the run ends. */
+    private record LocalServer(Process process) implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() throws Exception {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}
