@@ -84,28 +84,23 @@ public final class RecipeJson {
 
     /** A deep copy made of LinkedHashMap and ArrayList, free to change. */
     static Object mutableCopy(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, mutableCopy(v)));
-            return copy;
-        } else if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(item -> copy.add(mutableCopy(item)));
-            return copy;
-        }
-        return value;
+        return copy(value, false);
     }
 
     /** A deep copy that cannot change. */
     static Object frozenCopy(Object value) {
+        return copy(value, true);
+    }
+
+    private static Object copy(Object value, boolean frozen) {
         if (value instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, frozenCopy(v)));
-            return Collections.unmodifiableMap(copy);
+            map.forEach((k, v) -> copy.put(k, copy(v, frozen)));
+            return frozen ? Collections.unmodifiableMap(copy) : copy;
         } else if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(item -> copy.add(frozenCopy(item)));
-            return Collections.unmodifiableList(copy);
+            list.forEach(item -> copy.add(copy(item, frozen)));
+            return frozen ? Collections.unmodifiableList(copy) : copy;
         }
         return value;
     }

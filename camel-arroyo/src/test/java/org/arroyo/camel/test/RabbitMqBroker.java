@@ -96,6 +96,16 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
         return declareQueue(name, Map.of());
     }
 
+    /**
+     * Declares {@code name} whose rejected messages go to {@code dlq.<name>}, as Zocalo
+     * deployments do; returns the dead-letter queue's name.
+     */
+    public String declareQueueWithDeadLetters(String name) throws Exception {
+        String deadLetters = declareQueue("dlq." + name);
+        declareQueue(name, Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", deadLetters));
+        return deadLetters;
+    }
+
     /** Declares an exchange (deleted after the class); {@code bindQueues} are bound with their own name as key. */
     public String declareExchange(String name, String type, String... bindQueues) throws Exception {
         try (Connection connection = rawConnection(); Channel channel = connection.createChannel()) {

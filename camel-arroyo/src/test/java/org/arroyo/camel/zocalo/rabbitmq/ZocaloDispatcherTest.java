@@ -10,7 +10,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.arroyo.camel.test.RabbitMqBroker;
 import org.arroyo.camel.zocalo.RecipeJson;
 import org.arroyo.camel.zocalo.RecipeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +32,8 @@ class ZocaloDispatcherTest {
     @TempDir
     Path exports;
 
-    private ZocaloFixture fixture;
+    @RegisterExtension
+    final ZocaloFixture fixture = new ZocaloFixture(BROKER);
     private String requests;
     private String deadLetters;
     private String index;
@@ -42,10 +42,8 @@ class ZocaloDispatcherTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new ZocaloFixture(BROKER);
         requests = BROKER.uniqueName("processing_recipe");
-        deadLetters = BROKER.declareQueue("dlq." + requests);
-        BROKER.declareQueue(requests, Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", deadLetters));
+        deadLetters = BROKER.declareQueueWithDeadLetters(requests);
         index = BROKER.declareQueue(BROKER.uniqueName("zocalo.index"));
         results = BROKER.declareQueue(BROKER.uniqueName("zocalo.results"));
         custom = BROKER.declareQueue(BROKER.uniqueName("zocalo.custom"));
@@ -53,15 +51,9 @@ class ZocaloDispatcherTest {
             @Override
             public void configure() {
                 from(fixture.zocalo.queue(requests)).process(fixture.zocalo.dispatcher(recipes));
-                from(fixture.zocalo.queue(index)).process(fixture.zocalo.service("index", step ->
-                        step.send(Map.of("indexed", step.parameters().get("image")))));
             }
         });
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
+        fixture.startService(index, "index", step -> step.send(Map.of("indexed", step.parameters().get("image"))));
     }
 
     @Test

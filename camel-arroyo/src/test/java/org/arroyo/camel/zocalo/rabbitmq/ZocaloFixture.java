@@ -15,15 +15,20 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.test.RabbitMqBroker;
 import org.arroyo.camel.zocalo.Recipe;
 import org.arroyo.camel.zocalo.RecipeMessage;
+import org.arroyo.camel.zocalo.RecipeOperator;
 import org.arroyo.camel.zocalo.RecipeStep;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A CamelContext whose routes are Zocalo services on the test broker, with what a test needs
- * around them: starting a recipe, reading a queue with a plain AMQP client, counting messages.
+ * Per test, a CamelContext whose routes are Zocalo services on the test broker, with what a
+ * test needs around them: starting services and recipes, reading a queue with a plain AMQP
+ * client, counting messages. Register it as an instance extension after the broker.
  */
-final class ZocaloFixture implements AutoCloseable {
+final class ZocaloFixture implements BeforeEachCallback, AfterEachCallback {
 
     /** A message read from a queue: its AMQP properties and body. */
     record Received(AMQP.BasicProperties properties, boolean redelivered, String body) {
@@ -39,22 +44,47 @@ final class ZocaloFixture implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    final RabbitMqBroker broker;
-    final DefaultCamelContext context = new DefaultCamelContext();
-    final ZocaloRabbitMq zocalo;
+    private final RabbitMqBroker broker;
+    DefaultCamelContext context;
+    ZocaloRabbitMq zocalo;
 
     ZocaloFixture(RabbitMqBroker broker) {
         this.broker = broker;
-        this.zocalo = new ZocaloRabbitMq(context, broker.connectionFactory()).statusInterval(Duration.ZERO);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext extensionContext) {
+        context = new DefaultCamelContext();
+        zocalo = new ZocaloRabbitMq(context, broker.connectionFactory()).statusInterval(Duration.ZERO);
         SpringRabbitMQComponent rabbit = new SpringRabbitMQComponent();
         rabbit.setShutdownTimeout(500);
         context.addComponent("spring-rabbitmq", rabbit);
         context.getShutdownStrategy().setTimeout(5);
     }
 
+    @Override
+    public void afterEach(ExtensionContext extensionContext) {
+        context.stop();
+    }
+
+    /** Adds routes and starts the context (if not started yet). */
     void start(RouteBuilder routes) throws Exception {
         context.addRoutes(routes);
         context.start();
+    }
+
+    /** Runs {@code operator} as service {@code name} on {@code queue} (route id = name). */
+    void startService(ZocaloRabbitMq zocalo, String queue, String name, RecipeOperator operator) throws Exception {
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(zocalo.queue(queue)).routeId(name).process(zocalo.service(name, operator));
+            }
+        });
+    }
+
+    void startService(String queue, String name, RecipeOperator operator) throws Exception {
+        startService(zocalo, queue, name, operator);
     }
 
     /** Starts {@code recipe} as a dispatcher would: its start payloads, to their nodes, confirmed. */
@@ -96,10 +126,5 @@ final class ZocaloFixture implements AutoCloseable {
         try (Connection connection = broker.rawConnection(); Channel channel = connection.createChannel()) {
             return channel.queueDeclarePassive(queue).getMessageCount();
         }
-    }
-
-    @Override
-    public void close() {
-        context.stop();
     }
 }

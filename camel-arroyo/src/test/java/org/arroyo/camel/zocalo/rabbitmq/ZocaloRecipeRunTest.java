@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.arroyo.camel.test.PythonPeer;
 import org.arroyo.camel.test.RabbitMqBroker;
 import org.arroyo.camel.zocalo.Recipe;
 import org.arroyo.camel.zocalo.RecipeJson;
 import org.arroyo.camel.zocalo.RecipeMessage;
 import org.arroyo.camel.zocalo.RecipeStep;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,20 +53,11 @@ class ZocaloRecipeRunTest {
             connection.close()
             """;
 
-    private ZocaloFixture fixture;
+    @RegisterExtension
+    final ZocaloFixture fixture = new ZocaloFixture(BROKER);
     private final List<RecipeStep> prepared = new CopyOnWriteArrayList<>();
     private final List<RecipeStep> analysed = new CopyOnWriteArrayList<>();
     private final List<RecipeStep> collected = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        fixture = new ZocaloFixture(BROKER);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void recipeRunsThroughThreeServicesWithPathAndPointerRightAtEveryHop() throws Exception {
@@ -86,28 +74,22 @@ class ZocaloRecipeRunTest {
                  "start": [[1, {"values": [7, 70, -1]}]]}
                 """.formatted(prepare, analyse, collect, collect, collect)).applyParameters(Map.of("threshold", 10));
         recipe.validate();
-        fixture.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                ZocaloRabbitMq zocalo = fixture.zocalo;
-                from(zocalo.queue(prepare)).process(zocalo.service("prepare", step -> {
-                    prepared.add(step);
-                    for (Object value : (List<?>) step.payload(Map.class).get("values")) {
-                        step.send(Map.of("value", value));
-                    }
-                }));
-                from(zocalo.queue(analyse)).process(zocalo.service("analyse", step -> {
-                    analysed.add(step);
-                    long value = ((Number) step.payload(Map.class).get("value")).longValue();
-                    if (value < 0) {
-                        throw new IllegalArgumentException("negative value " + value);
-                    }
-                    long threshold = Long.parseLong((String) step.parameters().get("threshold"));
-                    step.sendTo(value >= threshold ? "success" : "failure", Map.of("value", value, "analysed", true));
-                }));
-                from(zocalo.queue(collect)).process(zocalo.service("collect", step -> collected.add(step)));
+        fixture.startService(prepare, "prepare", step -> {
+            prepared.add(step);
+            for (Object value : (List<?>) step.payload(Map.class).get("values")) {
+                step.send(Map.of("value", value));
             }
         });
+        fixture.startService(analyse, "analyse", step -> {
+            analysed.add(step);
+            long value = ((Number) step.payload(Map.class).get("value")).longValue();
+            if (value < 0) {
+                throw new IllegalArgumentException("negative value " + value);
+            }
+            long threshold = Long.parseLong((String) step.parameters().get("threshold"));
+            step.sendTo(value >= threshold ? "success" : "failure", Map.of("value", value, "analysed", true));
+        });
+        fixture.startService(collect, "collect", collected::add);
 
         python(Map.of("do", "send", "queue", prepare, "message",
                 new RecipeMessage(Map.of("ID", "run-1"), Map.of("values", List.of(7, 70, -1)), recipe, List.of(), 1).toMap()));
@@ -129,14 +111,9 @@ class ZocaloRecipeRunTest {
         Recipe recipe = Recipe.parse("""
                 {"1": {"queue": "%s", "output": 2}, "2": {"queue": "%s"}, "3": {"queue": "%s"},
                  "start": [[1, {"file": "broken.h5"}]], "error": [3]}""".formatted(work, next, errors));
-        fixture.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(fixture.zocalo.queue(work)).process(fixture.zocalo.service("work", step -> {
-                    step.send("half done");
-                    throw new IllegalStateException("cannot open " + step.payload(Map.class).get("file"));
-                }));
-            }
+        fixture.startService(work, "work", step -> {
+            step.send("half done");
+            throw new IllegalStateException("cannot open " + step.payload(Map.class).get("file"));
         });
 
         fixture.startRecipe(recipe, Map.of("ID", "run-2"));
@@ -157,12 +134,7 @@ class ZocaloRecipeRunTest {
         Recipe recipe = Recipe.parse("""
                 {"1": {"queue": "%s", "output": [2]}, "2": {"queue": "%s"}, "start": [[1, "x"]]}"""
                 .formatted(camel, python));
-        fixture.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(fixture.zocalo.queue(camel)).process(fixture.zocalo.service("camel", step -> step.send(List.of(1.5, "é"))));
-            }
-        });
+        fixture.startService(camel, "camel", step -> step.send(List.of(1.5, "é")));
 
         fixture.startRecipe(recipe, Map.of("ID", "run-3"));
 

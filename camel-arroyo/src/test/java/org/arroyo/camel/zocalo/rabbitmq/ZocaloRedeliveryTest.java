@@ -7,11 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.arroyo.camel.test.RabbitMqBroker;
 import org.arroyo.camel.zocalo.Recipe;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,17 +21,8 @@ class ZocaloRedeliveryTest {
     @RegisterExtension
     static final RabbitMqBroker BROKER = new RabbitMqBroker();
 
-    private ZocaloFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new ZocaloFixture(BROKER);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final ZocaloFixture fixture = new ZocaloFixture(BROKER);
 
     @Test
     void messageOfAServiceStoppedMidMessageIsRedeliveredAndSentOnOnce() throws Exception {
@@ -47,16 +35,11 @@ class ZocaloRedeliveryTest {
         AtomicInteger attempts = new AtomicInteger();
         CountDownLatch firstAttemptSent = new CountDownLatch(1);
         CountDownLatch crashDone = new CountDownLatch(1);
-        fixture.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(fixture.zocalo.queue(input)).routeId("service").process(fixture.zocalo.service("service", step -> {
-                    step.send(Map.of("frame", step.payload(Map.class).get("frame"), "attempt", attempts.incrementAndGet()));
-                    if (attempts.get() == 1) {
-                        firstAttemptSent.countDown();
-                        crashDone.await(30, TimeUnit.SECONDS);
-                    }
-                }));
+        fixture.startService(input, "service", step -> {
+            step.send(Map.of("frame", step.payload(Map.class).get("frame"), "attempt", attempts.incrementAndGet()));
+            if (attempts.get() == 1) {
+                firstAttemptSent.countDown();
+                crashDone.await(30, TimeUnit.SECONDS);
             }
         });
 

@@ -7,13 +7,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import org.apache.camel.builder.RouteBuilder;
 import org.arroyo.camel.test.RabbitMqBroker;
 import org.arroyo.camel.zocalo.Recipe;
 import org.arroyo.camel.zocalo.RecipeJson;
 import org.arroyo.camel.zocalo.RecipeMessage;
 import org.arroyo.camel.zocalo.RecipeStep;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,21 +28,15 @@ class ZocaloTransportTest {
     @RegisterExtension
     static final RabbitMqBroker BROKER = new RabbitMqBroker();
 
-    private ZocaloFixture fixture;
+    @RegisterExtension
+    final ZocaloFixture fixture = new ZocaloFixture(BROKER);
     private String input;
     private String deadLetters;
 
     @BeforeEach
     void setUp() throws Exception {
-        fixture = new ZocaloFixture(BROKER);
         input = BROKER.uniqueName("zocalo.input");
-        deadLetters = BROKER.declareQueue("dlq." + input);
-        BROKER.declareQueue(input, Map.of("x-dead-letter-exchange", "", "x-dead-letter-routing-key", deadLetters));
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
+        deadLetters = BROKER.declareQueueWithDeadLetters(input);
     }
 
     @Test
@@ -80,7 +75,7 @@ class ZocaloTransportTest {
         String topic = BROKER.declareExchange(BROKER.uniqueName("zocalo.topic"), "fanout");
         List<RecipeStep> heard = new CopyOnWriteArrayList<>();
         forwardingService(fixture.zocalo);
-        fixture.context.addRoutes(new RouteBuilder() {
+        fixture.start(new RouteBuilder() {
             @Override
             public void configure() {
                 from(fixture.zocalo.topic(topic)).process(fixture.zocalo.service("listener", heard::add));
@@ -112,7 +107,7 @@ class ZocaloTransportTest {
         String lenient = BROKER.declareQueue(BROKER.uniqueName("zocalo.lenient"));
         List<Object> payloads = new CopyOnWriteArrayList<>();
         forwardingService(fixture.zocalo);
-        fixture.context.addRoutes(new RouteBuilder() {
+        fixture.start(new RouteBuilder() {
             @Override
             public void configure() {
                 from(fixture.zocalo.queue(lenient))
@@ -133,18 +128,13 @@ class ZocaloTransportTest {
     void servicesBroadcastTheirStatusLikeWorkflowsServices() throws Exception {
         String statusQueue = BROKER.declareQueue(BROKER.uniqueName("zocalo.status"));
         String statusTopic = BROKER.declareExchange(BROKER.uniqueName("transient.status"), "fanout");
-        try (var channel = BROKER.rawConnection().createChannel()) {
+        try (Connection connection = BROKER.rawConnection(); Channel channel = connection.createChannel()) {
             channel.queueBind(statusQueue, statusTopic, "");
         }
         CountDownLatch busy = new CountDownLatch(1);
         ZocaloRabbitMq zocalo = new ZocaloRabbitMq(fixture.context, BROKER.connectionFactory())
                 .statusTopic(statusTopic).statusInterval(Duration.ofMillis(200));
-        fixture.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(zocalo.queue(input)).process(zocalo.service("Slow Service", step -> busy.await(20, TimeUnit.SECONDS)));
-            }
-        });
+        fixture.startService(zocalo, input, "Slow Service", step -> busy.await(20, TimeUnit.SECONDS));
 
         ZocaloFixture.Received idle = fixture.next(statusQueue);
         Map<String, Object> status = RecipeJson.parseObject(idle.body(), "status");
@@ -166,11 +156,6 @@ class ZocaloTransportTest {
     }
 
     private void forwardingService(ZocaloRabbitMq zocalo) throws Exception {
-        fixture.start(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(zocalo.queue(input)).process(zocalo.service("forward", step -> step.send(step.payload())));
-            }
-        });
+        fixture.startService(zocalo, input, "forward", step -> step.send(step.payload()));
     }
 }
