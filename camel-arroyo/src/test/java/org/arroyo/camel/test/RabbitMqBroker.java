@@ -96,6 +96,11 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
         return declareQueue(name, Map.of());
     }
 
+    /** Declares a durable queue named {@code prefix} plus a unique suffix; returns the name. */
+    public String declareUniqueQueue(String prefix) throws Exception {
+        return declareQueue(uniqueName(prefix));
+    }
+
     /**
      * Declares {@code name} whose rejected messages go to {@code dlq.<name>}, as Zocalo
      * deployments do; returns the dead-letter queue's name.

@@ -80,4 +80,18 @@ class RecipeTest {
         assertThat(Recipe.of(Map.of()).merge(recipe)).isEqualTo(recipe);
         assertThat(recipe.merge(Recipe.of(Map.of()))).isEqualTo(recipe);
     }
+
+    @Test
+    void applyAsTheCommandLineDoesPrintsIndentedJson() {
+        Recipe recipe = Recipe.parse("{\"1\": {\"queue\": \"q.{n}\"}, \"start\": [[1, {\"at\": \"{n}\"}]]}");
+
+        String printed = recipe.applyParameters(RecipeJson.parseObject("{\"n\": 7}", "--parameters")).toPrettyJson();
+
+        assertThat(RecipeJson.parse(printed)).isEqualTo(RecipeJson.parse(
+                "{\"start\": [[1, {\"at\": \"7\"}]], \"1\": {\"queue\": \"q.7\"}}"));
+        assertThat(printed).contains("\n  \"1\": {").contains("\"queue\": \"q.7\"");
+        assertThatThrownBy(() -> RecipeJson.parseObject("[1]", "--parameters"))
+                .isInstanceOf(RecipeException.class)
+                .hasMessage("TypeError: --parameters must be a JSON object, not list");
+    }
 }

@@ -46,10 +46,6 @@ public final class PyObjects {
                 || value instanceof BigInteger;
     }
 
-    public static boolean isStr(Object value) {
-        return value instanceof String;
-    }
-
     /** {@code str(value)}. */
     public static String str(Object value) {
         return value instanceof String s ? s : repr(value);

@@ -1,5 +1,7 @@
 package org.arroyo.camel.zocalo.rabbitmq;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,10 +12,6 @@ record AmqpPublish(String exchange, String routingKey, boolean mandatory, Map<St
         String expiration, byte[] body) {
 
     AmqpPublish {
-        headers = Map.copyOf(headers);
-    }
-
-    String describe() {
-        return (exchange.isEmpty() ? "queue " + routingKey : "exchange " + exchange + " key '" + routingKey + "'");
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 }

@@ -58,10 +58,6 @@ public final class RecipeService extends ServiceSupport implements Processor, Ca
         return this;
     }
 
-    public String getName() {
-        return name;
-    }
-
     @Override
     public void process(Exchange exchange) throws Exception {
         RecipeStep step = stepOf(exchange.getMessage());
@@ -161,9 +157,5 @@ public final class RecipeService extends ServiceSupport implements Processor, Ca
     @Override
     public void setCamelContext(CamelContext camelContext) {
         this.camelContext = camelContext;
-    }
-
-    ServiceStatus status() {
-        return status;
     }
 }

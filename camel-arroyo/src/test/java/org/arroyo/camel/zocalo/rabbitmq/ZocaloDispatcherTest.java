@@ -44,9 +44,9 @@ class ZocaloDispatcherTest {
     void setUp() throws Exception {
         requests = BROKER.uniqueName("processing_recipe");
         deadLetters = BROKER.declareQueueWithDeadLetters(requests);
-        index = BROKER.declareQueue(BROKER.uniqueName("zocalo.index"));
-        results = BROKER.declareQueue(BROKER.uniqueName("zocalo.results"));
-        custom = BROKER.declareQueue(BROKER.uniqueName("zocalo.custom"));
+        index = BROKER.declareUniqueQueue("zocalo.index");
+        results = BROKER.declareUniqueQueue("zocalo.results");
+        custom = BROKER.declareUniqueQueue("zocalo.custom");
         fixture.start(new RouteBuilder() {
             @Override
             public void configure() {

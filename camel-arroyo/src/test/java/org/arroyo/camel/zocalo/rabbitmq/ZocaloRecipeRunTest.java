@@ -61,9 +61,9 @@ class ZocaloRecipeRunTest {
 
     @Test
     void recipeRunsThroughThreeServicesWithPathAndPointerRightAtEveryHop() throws Exception {
-        String prepare = BROKER.declareQueue(BROKER.uniqueName("zocalo.prepare"));
-        String analyse = BROKER.declareQueue(BROKER.uniqueName("zocalo.analyse"));
-        String collect = BROKER.declareQueue(BROKER.uniqueName("zocalo.collect"));
+        String prepare = BROKER.declareUniqueQueue("zocalo.prepare");
+        String analyse = BROKER.declareUniqueQueue("zocalo.analyse");
+        String collect = BROKER.declareUniqueQueue("zocalo.collect");
         Recipe recipe = Recipe.parse("""
                 {"1": {"service": "prepare", "queue": "%s", "output": [2, 3]},
                  "2": {"service": "analyse", "queue": "%s", "parameters": {"threshold": "{threshold}"},
@@ -105,9 +105,9 @@ class ZocaloRecipeRunTest {
 
     @Test
     void failingStepSendsItsInputToTheErrorStepWithTheFailure() throws Exception {
-        String work = BROKER.declareQueue(BROKER.uniqueName("zocalo.work"));
-        String next = BROKER.declareQueue(BROKER.uniqueName("zocalo.next"));
-        String errors = BROKER.declareQueue(BROKER.uniqueName("zocalo.errors"));
+        String work = BROKER.declareUniqueQueue("zocalo.work");
+        String next = BROKER.declareUniqueQueue("zocalo.next");
+        String errors = BROKER.declareUniqueQueue("zocalo.errors");
         Recipe recipe = Recipe.parse("""
                 {"1": {"queue": "%s", "output": 2}, "2": {"queue": "%s"}, "3": {"queue": "%s"},
                  "start": [[1, {"file": "broken.h5"}]], "error": [3]}""".formatted(work, next, errors));
@@ -129,8 +129,8 @@ class ZocaloRecipeRunTest {
 
     @Test
     void pythonWorkflowsPeerReadsWhatACamelServiceSends() throws Exception {
-        String camel = BROKER.declareQueue(BROKER.uniqueName("zocalo.camel"));
-        String python = BROKER.declareQueue(BROKER.uniqueName("zocalo.python"));
+        String camel = BROKER.declareUniqueQueue("zocalo.camel");
+        String python = BROKER.declareUniqueQueue("zocalo.python");
         Recipe recipe = Recipe.parse("""
                 {"1": {"queue": "%s", "output": [2]}, "2": {"queue": "%s"}, "start": [[1, "x"]]}"""
                 .formatted(camel, python));

@@ -26,9 +26,9 @@ class ZocaloRedeliveryTest {
 
     @Test
     void messageOfAServiceStoppedMidMessageIsRedeliveredAndSentOnOnce() throws Exception {
-        String input = BROKER.declareQueue(BROKER.uniqueName("zocalo.input"));
-        String left = BROKER.declareQueue(BROKER.uniqueName("zocalo.left"));
-        String right = BROKER.declareQueue(BROKER.uniqueName("zocalo.right"));
+        String input = BROKER.declareUniqueQueue("zocalo.input");
+        String left = BROKER.declareUniqueQueue("zocalo.left");
+        String right = BROKER.declareUniqueQueue("zocalo.right");
         Recipe recipe = Recipe.parse("""
                 {"1": {"queue": "%s", "output": [2, 3]}, "2": {"queue": "%s"}, "3": {"queue": "%s"},
                  "start": [[1, {"frame": 17}]]}""".formatted(input, left, right));

@@ -41,7 +41,7 @@ class ZocaloTransportTest {
 
     @Test
     void transportDelayGoesThroughTheDelayedExchangeWithXDelay() throws Exception {
-        String output = BROKER.declareQueue(BROKER.uniqueName("zocalo.later"));
+        String output = BROKER.declareUniqueQueue("zocalo.later");
         String delayed = BROKER.declareExchange(BROKER.uniqueName("zocalo.delayed"), "direct", output);
         ZocaloRabbitMq zocalo = fixture.zocalo.delayedExchange(delayed);
         forwardingService(zocalo);
@@ -55,7 +55,7 @@ class ZocaloTransportTest {
 
     @Test
     void withoutDelayedExchangeTheDelayWaitsInAHoldingQueue() throws Exception {
-        String output = BROKER.declareQueue(BROKER.uniqueName("zocalo.later"));
+        String output = BROKER.declareUniqueQueue("zocalo.later");
         BROKER.track(RecipePublisher.HOLDING_QUEUE_PREFIX + output + ".1000");
         forwardingService(fixture.zocalo.delayedExchange(BROKER.uniqueName("no.such.exchange")));
 
@@ -71,7 +71,7 @@ class ZocaloTransportTest {
 
     @Test
     void topicNodesBroadcastToSubscribedServicesAsWellAsTheirQueue() throws Exception {
-        String output = BROKER.declareQueue(BROKER.uniqueName("zocalo.out"));
+        String output = BROKER.declareUniqueQueue("zocalo.out");
         String topic = BROKER.declareExchange(BROKER.uniqueName("zocalo.topic"), "fanout");
         List<RecipeStep> heard = new CopyOnWriteArrayList<>();
         forwardingService(fixture.zocalo);
@@ -104,7 +104,7 @@ class ZocaloTransportTest {
 
     @Test
     void messageWithoutRecipeHeaderIsRejectedUnlessAllowed() throws Exception {
-        String lenient = BROKER.declareQueue(BROKER.uniqueName("zocalo.lenient"));
+        String lenient = BROKER.declareUniqueQueue("zocalo.lenient");
         List<Object> payloads = new CopyOnWriteArrayList<>();
         forwardingService(fixture.zocalo);
         fixture.start(new RouteBuilder() {
@@ -126,7 +126,7 @@ class ZocaloTransportTest {
 
     @Test
     void servicesBroadcastTheirStatusLikeWorkflowsServices() throws Exception {
-        String statusQueue = BROKER.declareQueue(BROKER.uniqueName("zocalo.status"));
+        String statusQueue = BROKER.declareUniqueQueue("zocalo.status");
         String statusTopic = BROKER.declareExchange(BROKER.uniqueName("transient.status"), "fanout");
         try (Connection connection = BROKER.rawConnection(); Channel channel = connection.createChannel()) {
             channel.queueBind(statusQueue, statusTopic, "");
