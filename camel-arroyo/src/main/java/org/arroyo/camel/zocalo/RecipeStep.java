@@ -35,7 +35,7 @@ public final class RecipeStep {
 
     /** The step a recipe-wrapped message points to. */
     public static RecipeStep of(RecipeMessage message) {
-        message.recipe().node(message.pointer());
+        message.recipe().node(message.pointer()); // a pointer to no node fails here, not at the first send
         return new RecipeStep(message, message.payload());
     }
 

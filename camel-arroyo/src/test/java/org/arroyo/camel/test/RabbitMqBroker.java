@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -36,9 +39,8 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
     public static final String HOST = "127.0.0.1";
     public static final int PORT = 5672;
     private static final String SERVER_KEY = "rabbitmq-server";
-    private static final List<Path> SERVER_LOCATIONS = List.of(Path.of("/usr/sbin/rabbitmq-server"),
-            Path.of("/usr/lib/rabbitmq/bin/rabbitmq-server"), Path.of("/usr/local/sbin/rabbitmq-server"),
-            Path.of("/opt/homebrew/sbin/rabbitmq-server"));
+    /** Debian's /usr/sbin wrapper switches to the rabbitmq user; the script it wraps runs as anyone. */
+    private static final String SERVER_SCRIPTS = "/usr/lib/rabbitmq/lib";
 
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
@@ -146,7 +148,7 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
     }
 
     private LocalServer startServer(String testName) {
-        Path server = SERVER_LOCATIONS.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        Path server = serverScript();
         if (server == null) {
             String problem = "no RabbitMQ answers on " + HOST + ":" + PORT + " and rabbitmq-server is not installed";
             if ("1".equals(System.getenv("ARROYO_REQUIRE_BROKERS")) || "true".equals(System.getenv("CI"))) {
@@ -157,19 +159,35 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
         }
         try {
             Path base = Files.createTempDirectory("arroyo-rabbitmq");
+            Path config = Files.writeString(base.resolve("rabbitmq.conf"), "listeners.tcp.default = " + HOST + ":" + PORT + "\n");
+            Path plugins = Files.writeString(base.resolve("enabled_plugins"), "[].\n");
             ProcessBuilder builder = new ProcessBuilder(server.toString())
                     .redirectErrorStream(true)
                     .redirectOutput(base.resolve("server.log").toFile());
             builder.environment().putAll(Map.of("RABBITMQ_NODENAME", "arroyo-test@localhost",
-                    "RABBITMQ_NODE_PORT", Integer.toString(PORT), "RABBITMQ_NODE_IP_ADDRESS", HOST,
+                    "RABBITMQ_CONFIG_FILE", config.toString(), "RABBITMQ_ENABLED_PLUGINS_FILE", plugins.toString(),
                     "RABBITMQ_MNESIA_BASE", base.resolve("mnesia").toString(), "RABBITMQ_LOG_BASE", base.resolve("log").toString()));
             LocalServer started = new LocalServer(builder.start());
-            await("rabbitmq-server started from " + server).atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(500)).until(this::answers);
+            await("rabbitmq-server started from " + server + " (log: " + base.resolve("server.log") + ")")
+                    .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(this::answers);
             return started;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + server, e);
         }
+    }
+
+    private static Path serverScript() {
+        try (Stream<Path> versions = Files.isDirectory(Path.of(SERVER_SCRIPTS)) ? Files.list(Path.of(SERVER_SCRIPTS)) : Stream.empty()) {
+            Optional<Path> packaged = versions.map(dir -> dir.resolve("sbin/rabbitmq-server")).filter(Files::isExecutable)
+                    .max(Comparator.naturalOrder());
+            if (packaged.isPresent()) {
+                return packaged.get();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list " + SERVER_SCRIPTS, e);
+        }
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "rabbitmq-server")).filter(Files::isExecutable).findFirst().orElse(null);
     }
 
     /** The broker this run started; stopped when the run ends. */
