@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code arroyo} command line. */
 @Command(name = "arroyo", mixinStandardHelpOptions = true, versionProvider = ArroyoCli.Version.class,
          description = "Arroyo stream-processing tools for scientific user facilities.",
-         subcommands = { DecodeCommand.class, RecodeCommand.class })
+         subcommands = { DecodeCommand.class, RecodeCommand.class, RecipeCommand.class })
 public final class ArroyoCli {
 
     public static void main(String[] args) {

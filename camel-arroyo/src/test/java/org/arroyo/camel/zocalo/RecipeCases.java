@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.arroyo.camel.test.InteropVectors;
+
 /**
  * The recipes python-workflows judged, read from {@code interop/recipes.json} in the shared
  * directory (system property {@code arroyo.shared.dir}, else {@code ../../shared}); a missing
@@ -38,8 +40,7 @@ public final class RecipeCases {
     }
 
     public static Path file() {
-        Path shared = Path.of(System.getProperty("arroyo.shared.dir", "../../shared")).toAbsolutePath().normalize();
-        Path file = shared.resolve("interop/recipes.json");
+        Path file = InteropVectors.sharedDir().resolve("interop/recipes.json");
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("recipe interop cases not found at " + file
                     + ": the shared directory must sit beside the project checkout (or set -Darroyo.shared.dir)");
