@@ -101,7 +101,8 @@ public class ZeroMqEndpoint extends DefaultEndpoint {
         socket.setLinger(configuration.getLinger());
         socket.setReconnectIVL(configuration.getReconnectInterval());
         socket.setReconnectIVLMax(configuration.getReconnectIntervalMax());
-        socket.setImmediate(configuration.isImmediate());
+        // JeroMQ's flag means "attach pipes at once", the inverse of libzmq's ZMQ_IMMEDIATE that the option follows
+        socket.setImmediate(!configuration.isImmediate());
         socket.setConflate(configuration.isConflate());
         socket.setHeartbeatIvl(configuration.getHeartbeatInterval());
         socket.setHeartbeatTimeout(configuration.getHeartbeatTimeout());
