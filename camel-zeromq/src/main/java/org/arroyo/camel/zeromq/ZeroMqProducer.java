@@ -24,6 +24,9 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
     private record Outgoing(Exchange exchange, List<byte[]> frames, AsyncCallback callback) {
     }
 
+    /** Queued by stop behind every message accepted before it. */
+    private static final Outgoing END_OF_QUEUE = new Outgoing(null, List.of(), null);
+
     private final ZeroMqConfiguration configuration;
     private BlockingQueue<Outgoing> queue;
     private ExecutorService ownerThread;
@@ -57,6 +60,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         running = false;
         if (ownerLoop != null) {
             // the loop sends what was queued before the stop, each send bounded by the send and receive timeouts
+            queue.put(END_OF_QUEUE);
             ownerLoop.get();
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
             ownerLoop = null;
@@ -97,15 +101,13 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
 
     private void sendLoop() {
         try {
-            while (running) {
-                Outgoing next = queue.poll(configuration.getPollTimeout(), TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    send(next);
-                }
+            for (Outgoing next = queue.take(); next != END_OF_QUEUE; next = queue.take()) {
+                send(next);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // exchanges that raced with the stop: each is sent here or failed by process(), whichever removes it first
         for (Outgoing rest = queue.poll(); rest != null; rest = queue.poll()) {
             send(rest);
         }
@@ -118,9 +120,8 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
                 socket = getEndpoint().openSocket();
             }
             if (!ZeroMqFrames.send(socket, outgoing.frames())) {
-                throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(),
-                        "no room to send within sendTimeout: the high water mark (sendHwm " + configuration.getSendHwm()
-                                                                                      + ") is reached or no peer is connected");
+                throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(), "no room to send: the high"
+                        + " water mark (sendHwm " + configuration.getSendHwm() + ") is reached or no peer is connected");
             }
             if (configuration.getSocketType().canAwaitReply() && getEndpoint().isRequestReply(exchange.getPattern())) {
                 receiveReply(exchange);

@@ -102,6 +102,27 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     }
 
     @Test
+    void aFailedRepExchangeIsAnsweredWithAnEmptyFrameAndTheNextRequestIsServed() throws Exception {
+        String address = freeTcpAddress();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("zeromq:REP:" + address)
+                        .filter(body().convertToString().isEqualTo("boom"))
+                        .throwException(new IllegalStateException("boom"))
+                        .end()
+                        .transform(simple("reply to ${bodyAs(String)}"));
+            }
+        });
+
+        byte[] failed = template.requestBody("zeromq:REQ:" + address, "boom", byte[].class);
+        String next = template.requestBody("zeromq:REQ:" + address, "next", String.class);
+
+        assertThat(failed).isEmpty();
+        assertThat(next).isEqualTo("reply to next");
+    }
+
+    @Test
     void reqAfterAReplyTimeoutGetsItsOwnReplyNotTheLateOne() throws Exception {
         String address = freeTcpAddress();
         CountDownLatch release = new CountDownLatch(1);
