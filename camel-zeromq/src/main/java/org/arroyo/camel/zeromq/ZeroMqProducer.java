@@ -27,6 +27,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
     /** Queued by stop behind every message accepted before it. */
     private static final Outgoing END_OF_QUEUE = new Outgoing(null, List.of(), null);
 
+    private final ZeroMqEndpoint endpoint;
     private final ZeroMqConfiguration configuration;
     private BlockingQueue<Outgoing> queue;
     private ExecutorService ownerThread;
@@ -36,12 +37,8 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
 
     public ZeroMqProducer(ZeroMqEndpoint endpoint) {
         super(endpoint);
+        this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-    }
-
-    @Override
-    public ZeroMqEndpoint getEndpoint() {
-        return (ZeroMqEndpoint) super.getEndpoint();
     }
 
     @Override
@@ -49,9 +46,9 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         super.doStart();
         int sendHwm = configuration.getSendHwm();
         queue = new LinkedBlockingQueue<>(sendHwm == 0 ? Integer.MAX_VALUE : sendHwm);
-        socket = getEndpoint().openSocket();
+        socket = endpoint.openSocket();
         running = true;
-        ownerThread = getEndpoint().newOwnerThread(this);
+        ownerThread = endpoint.newOwnerThread(this);
         ownerLoop = ownerThread.submit(this::sendLoop);
     }
 
@@ -62,7 +59,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
             // the loop sends what was queued before the stop, each send bounded by the send and receive timeouts
             queue.put(END_OF_QUEUE);
             ownerLoop.get();
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
+            endpoint.getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
             ownerLoop = null;
         }
         if (socket != null) {
@@ -78,7 +75,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
             Outgoing outgoing = new Outgoing(exchange, ZeroMqFrames.outgoing(exchange, configuration.getSocketType()),
                     callback);
             if (!running) {
-                throw new IllegalStateException("The producer of " + getEndpoint() + " is stopped");
+                throw new IllegalStateException("The producer of " + endpoint + " is stopped");
             }
             if (!queue.offer(outgoing, configuration.getSendTimeout(), TimeUnit.MILLISECONDS)) {
                 throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(),
@@ -86,7 +83,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
             }
             // the loop may have drained the queue for the last time while this exchange was being offered
             if (!running && queue.remove(outgoing)) {
-                throw new IllegalStateException("The producer of " + getEndpoint() + " stopped while sending");
+                throw new IllegalStateException("The producer of " + endpoint + " stopped while sending");
             }
             return false;
         } catch (InterruptedException e) {
@@ -117,13 +114,13 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         Exchange exchange = outgoing.exchange();
         try {
             if (socket == null) {
-                socket = getEndpoint().openSocket();
+                socket = endpoint.openSocket();
             }
             if (!ZeroMqFrames.send(socket, outgoing.frames())) {
                 throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(), "no room to send: the high"
                         + " water mark (sendHwm " + configuration.getSendHwm() + ") is reached or no peer is connected");
             }
-            if (configuration.getSocketType().canAwaitReply() && getEndpoint().isRequestReply(exchange.getPattern())) {
+            if (configuration.getSocketType().canAwaitReply() && endpoint.isRequestReply(exchange.getPattern())) {
                 receiveReply(exchange);
             }
         } catch (ZMQException e) {

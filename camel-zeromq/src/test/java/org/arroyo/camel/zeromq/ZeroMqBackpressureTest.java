@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +33,7 @@ class ZeroMqBackpressureTest extends ZeroMqTestSupport {
                 failures.add(exchange.getException());
             }
         }
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:" + address + "?bind=true").to("mock:pull");
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PULL:" + address + "?bind=true").to("mock:pull"));
         MockEndpoint pull = getMockEndpoint("mock:pull");
 
         assertThat(accepted).isNotEmpty();

@@ -6,7 +6,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +20,7 @@ class ZeroMqConsumerLifecycleTest extends ZeroMqTestSupport {
     @Test
     void aSuspendedConsumerHoldsMessagesBackUntilResumed() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:" + address + "?bind=true").routeId("pull").to("mock:pull");
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PULL:" + address + "?bind=true").routeId("pull").to("mock:pull"));
         MockEndpoint pull = getMockEndpoint("mock:pull");
         String push = "zeromq:PUSH:" + address;
         template.sendBody(push, "before");
@@ -48,19 +42,14 @@ class ZeroMqConsumerLifecycleTest extends ZeroMqTestSupport {
     void stoppingTheRouteRoutesEveryMessageTheSocketHasAlreadyReceived() throws Exception {
         CountDownLatch firstMessageHeld = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:inproc://graceful?bind=true").routeId("pull")
-                        .process(e -> {
-                            if (e.getMessage().getBody(String.class).equals("message 0")) {
-                                firstMessageHeld.countDown();
-                                release.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-                            }
-                        })
-                        .to("mock:pull");
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PULL:inproc://graceful?bind=true").routeId("pull")
+                .process(e -> {
+                    if (e.getMessage().getBody(String.class).equals("message 0")) {
+                        firstMessageHeld.countDown();
+                        release.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                })
+                .to("mock:pull"));
         MockEndpoint pull = getMockEndpoint("mock:pull");
         for (int i = 0; i < 20; i++) {
             template.sendBody("zeromq:PUSH:inproc://graceful", "message " + i);
@@ -84,12 +73,9 @@ class ZeroMqConsumerLifecycleTest extends ZeroMqTestSupport {
     @Test
     void aMalformedMessageIsBridgedToTheRouteErrorHandlerWithItsFrames() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                errorHandler(deadLetterChannel("mock:dead"));
-                from("zeromq:SUB:" + address + "?topicFrame=true&bridgeErrorHandler=true").to("mock:data");
-            }
+        addRoutes(routes -> {
+            routes.errorHandler(routes.deadLetterChannel("mock:dead"));
+            routes.from("zeromq:SUB:" + address + "?topicFrame=true&bridgeErrorHandler=true").to("mock:data");
         });
         MockEndpoint data = getMockEndpoint("mock:data");
         MockEndpoint dead = getMockEndpoint("mock:dead");

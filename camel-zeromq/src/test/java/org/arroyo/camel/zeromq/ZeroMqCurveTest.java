@@ -2,7 +2,6 @@ package org.arroyo.camel.zeromq;
 
 import java.util.Properties;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZMQ;
@@ -40,13 +39,10 @@ class ZeroMqCurveTest extends ZeroMqTestSupport {
     void onlyAPeerWithTheRightServerKeyReceives() throws Exception {
         String address = freeTcpAddress();
         String clientKeys = "&publicKey=RAW({{client.public}})&secretKey=RAW({{client.secret}})";
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:SUB:" + address + "?serverKey=RAW({{server.public}})" + clientKeys).to("mock:trusted");
-                from("zeromq:SUB:" + address + "?serverKey=RAW({{impostor.public}})" + clientKeys).to("mock:wrongKey");
-                from("zeromq:SUB:" + address).to("mock:plain");
-            }
+        addRoutes(routes -> {
+            routes.from("zeromq:SUB:" + address + "?serverKey=RAW({{server.public}})" + clientKeys).to("mock:trusted");
+            routes.from("zeromq:SUB:" + address + "?serverKey=RAW({{impostor.public}})" + clientKeys).to("mock:wrongKey");
+            routes.from("zeromq:SUB:" + address).to("mock:plain");
         });
         MockEndpoint trusted = getMockEndpoint("mock:trusted");
         String pub = "zeromq:PUB:" + address + "?curveServer=true&secretKey=RAW({{server.secret}})";

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.builder.LambdaRouteBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -19,6 +21,11 @@ import static org.awaitility.Awaitility.await;
 abstract class ZeroMqTestSupport extends CamelTestSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    /** Adds and starts routes written as a lambda. */
+    void addRoutes(LambdaRouteBuilder routes) throws Exception {
+        RouteBuilder.addRoutes(context, routes);
+    }
 
     /** A tcp address on a free loopback port. */
     static String freeTcpAddress() {
@@ -42,6 +49,17 @@ abstract class ZeroMqTestSupport extends CamelTestSupport {
             probe.run();
             return mock.getReceivedCounter() > 0;
         });
+    }
+
+    /**
+     * Starts a route from the SUB endpoint into a mock and publishes probes with the topic until one arrives, so the
+     * subscription has reached the publisher.
+     */
+    MockEndpoint subscribed(String subUri, String mock, String pubUri, String probeTopic) throws Exception {
+        addRoutes(routes -> routes.from(subUri).to(mock));
+        MockEndpoint subscriber = getMockEndpoint(mock);
+        sendUntilReceived(() -> template.sendBodyAndHeader(pubUri, "probe", ZeroMqConstants.TOPIC, probeTopic), subscriber);
+        return subscriber;
     }
 
     static void awaitCount(MockEndpoint mock, int count) {
