@@ -47,7 +47,8 @@ public class ZeroMqComponent extends DefaultComponent {
             // JeroMQ prints these to stderr by default; connection noise belongs in the log
             context.setNotificationExceptionHandler(
                     (thread, e) -> LOG.debug("ZeroMQ I/O thread {} noticed {}", thread.getName(), e.toString()));
-            context.setUncaughtExceptionHandler((thread, e) -> LOG.error("ZeroMQ I/O thread {} failed", thread.getName(), e));
+            context.setUncaughtExceptionHandler(
+                    (thread, e) -> LOG.error("ZeroMQ I/O thread {} failed", thread.getName(), e));
         }
         return context;
     }

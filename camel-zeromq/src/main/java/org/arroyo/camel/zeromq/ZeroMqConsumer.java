@@ -104,9 +104,10 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
     /** The messages ZeroMQ has already received for this socket, at most one receive high water mark of them. */
     private void routeWaitingMessages() {
         int limit = configuration.getReceiveHwm() == 0 ? Integer.MAX_VALUE : configuration.getReceiveHwm();
-        List<byte[]> frames;
-        for (int routed = 0; routed < limit && (frames = ZeroMqFrames.receive(socket, ZMQ.DONTWAIT)) != null; routed++) {
+        List<byte[]> frames = ZeroMqFrames.receive(socket, ZMQ.DONTWAIT);
+        for (int routed = 0; frames != null && routed < limit; routed++) {
             route(frames);
+            frames = ZeroMqFrames.receive(socket, ZMQ.DONTWAIT);
         }
     }
 

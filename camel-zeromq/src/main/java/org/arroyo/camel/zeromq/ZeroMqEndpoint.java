@@ -53,8 +53,8 @@ public class ZeroMqEndpoint extends DefaultEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         ZeroMqSocketType type = configuration.getSocketType();
         if (!type.isConsumer()) {
-            throw new IllegalArgumentException("socketType " + type + " cannot receive in a consumer (from): use one of "
-                                               + ZeroMqSocketType.names(ZeroMqSocketType::isConsumer));
+            throw new IllegalArgumentException("socketType " + type + " cannot receive in a consumer (from): use one"
+                                               + " of " + ZeroMqSocketType.names(ZeroMqSocketType::isConsumer));
         }
         if (getExchangePattern() == ExchangePattern.InOut && !type.canReply()) {
             throw new IllegalArgumentException("exchangePattern=InOut needs a socket that can reply ("

@@ -112,10 +112,8 @@ final class ZeroMqFrames {
             frames = frames.subList(1, frames.size());
         } else if (configuration.isTopicFrame()) {
             if (frames.size() < 2) {
-                throw new ZeroMqMalformedMessageException(
-                        "topicFrame=true expects a topic frame followed by at least one data frame, but the message has "
-                                                          + frames.size() + " frame",
-                        frames);
+                throw new ZeroMqMalformedMessageException("topicFrame=true expects a topic frame followed by at least"
+                                                          + " one data frame, but the message has 1 frame", frames);
             }
             message.setHeader(ZeroMqConstants.TOPIC, new String(frames.get(0), StandardCharsets.UTF_8));
             frames = frames.subList(1, frames.size());

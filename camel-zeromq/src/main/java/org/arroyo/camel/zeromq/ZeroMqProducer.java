@@ -117,8 +117,9 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
                 socket = endpoint.openSocket();
             }
             if (!ZeroMqFrames.send(socket, outgoing.frames())) {
-                throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(), "no room to send: the high"
-                        + " water mark (sendHwm " + configuration.getSendHwm() + ") is reached or no peer is connected");
+                String reason = "no room to send: the high water mark (sendHwm " + configuration.getSendHwm()
+                                + ") is reached or no peer is connected";
+                throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(), reason);
             }
             if (configuration.getSocketType().canAwaitReply() && endpoint.isRequestReply(exchange.getPattern())) {
                 receiveReply(exchange);
