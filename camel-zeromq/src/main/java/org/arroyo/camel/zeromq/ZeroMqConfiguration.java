@@ -387,8 +387,8 @@ public class ZeroMqConfiguration implements Cloneable {
     }
 
     /**
-     * CURVE: this socket's secret key, 40 Z85 characters; best given as a property placeholder, e.g.
-     * {{zmq.secretKey}}.
+     * CURVE: this socket's secret key, 40 Z85 characters. Z85 has characters that URIs treat specially: write the key
+     * as RAW(key); docs/zeromq-component.md shows how to take it from properties.
      */
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
 
-    private static final ZMQ.Curve.KeyPair KEYS = ZMQ.Curve.generateKeyPair();
-    private static final ZMQ.Curve.KeyPair OTHER_KEYS = ZMQ.Curve.generateKeyPair();
+    private static final ZMQ.Curve.KeyPair KEYS = rawSafeKeyPair();
+    private static final ZMQ.Curve.KeyPair OTHER_KEYS = rawSafeKeyPair();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

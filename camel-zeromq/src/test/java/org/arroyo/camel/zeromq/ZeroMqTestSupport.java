@@ -12,6 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.zeromq.ZMQ;
 
 import static org.awaitility.Awaitility.await;
 
@@ -30,6 +31,16 @@ abstract class ZeroMqTestSupport extends CamelTestSupport {
     /** A tcp address on a free loopback port. */
     static String freeTcpAddress() {
         return "tcp://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
+    }
+
+    /**
+     * A CURVE key pair that can be written into a URI as RAW(key): a ")&" would end RAW(...) early and a "{{" would
+     * start a property placeholder (the guide tells users what to do then).
+     */
+    static ZMQ.Curve.KeyPair rawSafeKeyPair() {
+        ZMQ.Curve.KeyPair pair = ZMQ.Curve.generateKeyPair();
+        String keys = pair.publicKey + " " + pair.secretKey;
+        return keys.contains(")&") || keys.contains("{{") ? rawSafeKeyPair() : pair;
     }
 
     static byte[] utf8(String text) {
