@@ -40,7 +40,8 @@ final class CurveSecurity {
                     "curveServer=true and serverKey exclude each other: a CURVE server has no server key to trust");
         }
         if (secretKey == null) {
-            throw new IllegalArgumentException("secretKey is required for CURVE (curveServer, serverKey or publicKey is set)");
+            throw new IllegalArgumentException(
+                    "secretKey is required for CURVE (curveServer, serverKey or publicKey is set)");
         }
         if (!server && serverKey == null) {
             throw new IllegalArgumentException("serverKey is required for a CURVE client (or set curveServer=true)");
@@ -74,8 +75,9 @@ final class CurveSecurity {
         }
         for (char c : z85.toCharArray()) {
             if (Z85_ALPHABET.indexOf(c) < 0) {
-                throw new IllegalArgumentException(option + " is not a Z85 CURVE key: '" + c + "' is not a Z85 character"
-                                                   + " (in an endpoint URI write the key as RAW(key), so that + & % stay)");
+                throw new IllegalArgumentException(option + " is not a Z85 CURVE key: '" + c + "' is not a Z85"
+                                                   + " character (in an endpoint URI write the key as RAW(key), so that"
+                                                   + " + & % stay)");
             }
         }
         return ZMQ.Curve.z85Decode(z85);

@@ -6,6 +6,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
 
 /**
@@ -14,6 +16,8 @@ import org.zeromq.ZMQ;
  */
 @Component("zeromq")
 public class ZeroMqComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZeroMqComponent.class);
 
     @Metadata(label = "advanced", defaultValue = "1")
     private int ioThreads = 1;
@@ -40,6 +44,11 @@ public class ZeroMqComponent extends DefaultComponent {
     synchronized ZMQ.Context zmqContext() {
         if (context == null) {
             context = ZMQ.context(ioThreads);
+            // JeroMQ prints these to stderr by default; connection noise belongs in the log
+            context.setNotificationExceptionHandler(
+                    (thread, e) -> LOG.debug("ZeroMQ I/O thread {} noticed {}", thread.getName(), e.toString()));
+            context.setUncaughtExceptionHandler(
+                    (thread, e) -> LOG.error("ZeroMQ I/O thread {} failed", thread.getName(), e));
         }
         return context;
     }

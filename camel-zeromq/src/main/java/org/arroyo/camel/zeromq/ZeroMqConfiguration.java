@@ -2,7 +2,6 @@ package org.arroyo.camel.zeromq;
 
 import java.util.List;
 
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -12,7 +11,7 @@ import org.apache.camel.spi.UriPath;
  * The options of one zeromq endpoint. Durations are in milliseconds.
  */
 @UriParams
-public class ZeroMqConfiguration implements Cloneable {
+public class ZeroMqConfiguration {
 
     @UriPath(enums = "PUB,XPUB,SUB,XSUB,PUSH,PULL,PAIR,REQ,REP,DEALER,ROUTER")
     @Metadata(required = true)
@@ -109,14 +108,6 @@ public class ZeroMqConfiguration implements Cloneable {
     /** The topics a SUB or XSUB socket subscribes to: every message when none are given. */
     public List<String> subscriptions() {
         return topics == null ? List.of("") : List.of(topics.split(",", -1));
-    }
-
-    public ZeroMqConfiguration copy() {
-        try {
-            return (ZeroMqConfiguration) clone();
-        } catch (CloneNotSupportedException e) {
-            throw new RuntimeCamelException(e);
-        }
     }
 
     public ZeroMqSocketType getSocketType() {
@@ -387,8 +378,8 @@ public class ZeroMqConfiguration implements Cloneable {
     }
 
     /**
-     * CURVE: this socket's secret key, 40 Z85 characters; best given as a property placeholder, e.g.
-     * {{zmq.secretKey}}.
+     * CURVE: this socket's secret key, 40 Z85 characters. Z85 has characters that URIs treat specially: write the key
+     * as RAW(key); docs/zeromq-component.md shows how to take it from properties.
      */
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;

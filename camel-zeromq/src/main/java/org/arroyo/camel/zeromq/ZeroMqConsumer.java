@@ -22,6 +22,7 @@ import org.zeromq.ZMQException;
  */
 public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
 
+    private final ZeroMqEndpoint endpoint;
     private final ZeroMqConfiguration configuration;
     private ExecutorService ownerThread;
     private Future<?> receiveLoop;
@@ -30,20 +31,16 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
 
     public ZeroMqConsumer(ZeroMqEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-    }
-
-    @Override
-    public ZeroMqEndpoint getEndpoint() {
-        return (ZeroMqEndpoint) super.getEndpoint();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        socket = getEndpoint().openSocket();
+        socket = endpoint.openSocket();
         socket.setReceiveTimeOut(configuration.getPollTimeout());
-        ownerThread = getEndpoint().newOwnerThread(this);
+        ownerThread = endpoint.newOwnerThread(this);
         startReceiving();
     }
 
@@ -68,7 +65,7 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
             socket = null;
         }
         if (ownerThread != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
+            endpoint.getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
             ownerThread = null;
         }
         super.doStop();
@@ -107,9 +104,10 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
     /** The messages ZeroMQ has already received for this socket, at most one receive high water mark of them. */
     private void routeWaitingMessages() {
         int limit = configuration.getReceiveHwm() == 0 ? Integer.MAX_VALUE : configuration.getReceiveHwm();
-        List<byte[]> frames;
-        for (int routed = 0; routed < limit && (frames = ZeroMqFrames.receive(socket, ZMQ.DONTWAIT)) != null; routed++) {
+        List<byte[]> frames = ZeroMqFrames.receive(socket, ZMQ.DONTWAIT);
+        for (int routed = 0; frames != null && routed < limit; routed++) {
             route(frames);
+            frames = ZeroMqFrames.receive(socket, ZMQ.DONTWAIT);
         }
     }
 
@@ -124,7 +122,7 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        if (getEndpoint().isRequestReply(exchange.getPattern())) {
+        if (endpoint.isRequestReply(exchange.getPattern())) {
             reply(exchange, frames);
         }
         if (exchange.getException() != null) {

@@ -53,8 +53,8 @@ public class ZeroMqEndpoint extends DefaultEndpoint {
     public Consumer createConsumer(Processor processor) throws Exception {
         ZeroMqSocketType type = configuration.getSocketType();
         if (!type.isConsumer()) {
-            throw new IllegalArgumentException("socketType " + type + " cannot receive in a consumer (from): use one of "
-                                               + ZeroMqSocketType.names(ZeroMqSocketType::isConsumer));
+            throw new IllegalArgumentException("socketType " + type + " cannot receive in a consumer (from): use one"
+                                               + " of " + ZeroMqSocketType.names(ZeroMqSocketType::isConsumer));
         }
         if (getExchangePattern() == ExchangePattern.InOut && !type.canReply()) {
             throw new IllegalArgumentException("exchangePattern=InOut needs a socket that can reply ("
@@ -101,7 +101,8 @@ public class ZeroMqEndpoint extends DefaultEndpoint {
         socket.setLinger(configuration.getLinger());
         socket.setReconnectIVL(configuration.getReconnectInterval());
         socket.setReconnectIVLMax(configuration.getReconnectIntervalMax());
-        socket.setImmediate(configuration.isImmediate());
+        // JeroMQ's flag means "attach pipes at once", the inverse of libzmq's ZMQ_IMMEDIATE that the option follows
+        socket.setImmediate(!configuration.isImmediate());
         socket.setConflate(configuration.isConflate());
         socket.setHeartbeatIvl(configuration.getHeartbeatInterval());
         socket.setHeartbeatTimeout(configuration.getHeartbeatTimeout());

@@ -102,7 +102,7 @@ final class ZeroMqFrames {
 
     /**
      * Fills a consumed message from the received frames: the routing id (ROUTER) and, with topicFrame, the topic
-     * (SUB/XSUB) go to headers, the rest is the body. A message too short for its envelope is rejected whole.
+     * (SUB/XSUB) go to headers, the rest is the body.
      */
     static void populate(Message message, List<byte[]> received, ZeroMqConfiguration configuration) {
         ZeroMqSocketType type = configuration.getSocketType();
@@ -112,9 +112,8 @@ final class ZeroMqFrames {
             frames = frames.subList(1, frames.size());
         } else if (configuration.isTopicFrame()) {
             if (frames.size() < 2) {
-                message.setBody(toBody(frames));
-                throw new IllegalArgumentException("topicFrame=true expects a topic frame followed by at least one"
-                                                   + " data frame, but the message has " + frames.size() + " frame");
+                throw new ZeroMqMalformedMessageException("topicFrame=true expects a topic frame followed by at least"
+                                                          + " one data frame, but the message has 1 frame", frames);
             }
             message.setHeader(ZeroMqConstants.TOPIC, new String(frames.get(0), StandardCharsets.UTF_8));
             frames = frames.subList(1, frames.size());

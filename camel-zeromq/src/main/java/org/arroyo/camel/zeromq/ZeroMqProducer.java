@@ -24,6 +24,10 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
     private record Outgoing(Exchange exchange, List<byte[]> frames, AsyncCallback callback) {
     }
 
+    /** Queued by stop behind every message accepted before it. */
+    private static final Outgoing END_OF_QUEUE = new Outgoing(null, List.of(), null);
+
+    private final ZeroMqEndpoint endpoint;
     private final ZeroMqConfiguration configuration;
     private BlockingQueue<Outgoing> queue;
     private ExecutorService ownerThread;
@@ -33,12 +37,8 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
 
     public ZeroMqProducer(ZeroMqEndpoint endpoint) {
         super(endpoint);
+        this.endpoint = endpoint;
         this.configuration = endpoint.getConfiguration();
-    }
-
-    @Override
-    public ZeroMqEndpoint getEndpoint() {
-        return (ZeroMqEndpoint) super.getEndpoint();
     }
 
     @Override
@@ -46,9 +46,9 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         super.doStart();
         int sendHwm = configuration.getSendHwm();
         queue = new LinkedBlockingQueue<>(sendHwm == 0 ? Integer.MAX_VALUE : sendHwm);
-        socket = getEndpoint().openSocket();
+        socket = endpoint.openSocket();
         running = true;
-        ownerThread = getEndpoint().newOwnerThread(this);
+        ownerThread = endpoint.newOwnerThread(this);
         ownerLoop = ownerThread.submit(this::sendLoop);
     }
 
@@ -57,8 +57,9 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         running = false;
         if (ownerLoop != null) {
             // the loop sends what was queued before the stop, each send bounded by the send and receive timeouts
+            queue.put(END_OF_QUEUE);
             ownerLoop.get();
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
+            endpoint.getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
             ownerLoop = null;
         }
         if (socket != null) {
@@ -74,7 +75,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
             Outgoing outgoing = new Outgoing(exchange, ZeroMqFrames.outgoing(exchange, configuration.getSocketType()),
                     callback);
             if (!running) {
-                throw new IllegalStateException("The producer of " + getEndpoint() + " is stopped");
+                throw new IllegalStateException("The producer of " + endpoint + " is stopped");
             }
             if (!queue.offer(outgoing, configuration.getSendTimeout(), TimeUnit.MILLISECONDS)) {
                 throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(),
@@ -82,7 +83,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
             }
             // the loop may have drained the queue for the last time while this exchange was being offered
             if (!running && queue.remove(outgoing)) {
-                throw new IllegalStateException("The producer of " + getEndpoint() + " stopped while sending");
+                throw new IllegalStateException("The producer of " + endpoint + " stopped while sending");
             }
             return false;
         } catch (InterruptedException e) {
@@ -97,15 +98,13 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
 
     private void sendLoop() {
         try {
-            while (running) {
-                Outgoing next = queue.poll(configuration.getPollTimeout(), TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    send(next);
-                }
+            for (Outgoing next = queue.take(); next != END_OF_QUEUE; next = queue.take()) {
+                send(next);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // exchanges that raced with the stop: each is sent here or failed by process(), whichever removes it first
         for (Outgoing rest = queue.poll(); rest != null; rest = queue.poll()) {
             send(rest);
         }
@@ -115,14 +114,14 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         Exchange exchange = outgoing.exchange();
         try {
             if (socket == null) {
-                socket = getEndpoint().openSocket();
+                socket = endpoint.openSocket();
             }
             if (!ZeroMqFrames.send(socket, outgoing.frames())) {
-                throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(),
-                        "no room to send within sendTimeout: the high water mark (sendHwm " + configuration.getSendHwm()
-                                                                                      + ") is reached or no peer is connected");
+                String reason = "no room to send: the high water mark (sendHwm " + configuration.getSendHwm()
+                                + ") is reached or no peer is connected";
+                throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(), reason);
             }
-            if (configuration.getSocketType().canAwaitReply() && getEndpoint().isRequestReply(exchange.getPattern())) {
+            if (configuration.getSocketType().canAwaitReply() && endpoint.isRequestReply(exchange.getPattern())) {
                 receiveReply(exchange);
             }
         } catch (ZMQException e) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,16 +28,13 @@ class ZeroMqConcurrentProducerTest extends ZeroMqTestSupport {
         String address = freeTcpAddress();
         Map<String, Integer> receivedTimes = new ConcurrentHashMap<>();
         AtomicInteger receivedTotal = new AtomicInteger();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:" + address + "?bind=true")
-                        .process(e -> {
-                            receivedTimes.merge(e.getMessage().getBody(String.class), 1, Integer::sum);
-                            receivedTotal.incrementAndGet();
-                        });
-                from("direct:send").to("zeromq:PUSH:" + address);
-            }
+        addRoutes(routes -> {
+            routes.from("zeromq:PULL:" + address + "?bind=true")
+                    .process(e -> {
+                        receivedTimes.merge(e.getMessage().getBody(String.class), 1, Integer::sum);
+                        receivedTotal.incrementAndGet();
+                    });
+            routes.from("direct:send").to("zeromq:PUSH:" + address);
         });
 
         ExecutorService routeThreads = Executors.newFixedThreadPool(THREADS);

@@ -1,7 +1,7 @@
 package org.arroyo.camel.zeromq;
 
 import org.apache.camel.ResolveEndpointFailedException;
-import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.LambdaRouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
 
-    private static final ZMQ.Curve.KeyPair KEYS = ZMQ.Curve.generateKeyPair();
-    private static final ZMQ.Curve.KeyPair OTHER_KEYS = ZMQ.Curve.generateKeyPair();
+    private static final ZMQ.Curve.KeyPair KEYS = rawSafeKeyPair();
+    private static final ZMQ.Curve.KeyPair OTHER_KEYS = rawSafeKeyPair();
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -57,22 +57,21 @@ class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
 
     @Test
     void aSocketTypeOnTheWrongSideFailsWhenTheRouteIsCreated() {
-        assertThatThrownBy(() -> context.addRoutes(route("zeromq:PUB:tcp://127.0.0.1:5555", "mock:never")))
+        assertThatThrownBy(() -> addRoutes(route("zeromq:PUB:tcp://127.0.0.1:5555", "mock:never")))
                 .hasStackTraceContaining("socketType PUB cannot receive in a consumer (from): use one of SUB, XSUB, PULL");
-        assertThatThrownBy(() -> context.addRoutes(route("direct:in", "zeromq:PULL:tcp://127.0.0.1:5555")))
+        assertThatThrownBy(() -> addRoutes(route("direct:in", "zeromq:PULL:tcp://127.0.0.1:5555")))
                 .hasStackTraceContaining("socketType PULL cannot send from a producer (to)");
-        assertThatThrownBy(() -> context.addRoutes(
-                route("zeromq:PULL:tcp://127.0.0.1:5555?exchangePattern=InOut", "mock:never")))
+        assertThatThrownBy(() -> addRoutes(route("zeromq:PULL:tcp://127.0.0.1:5555?exchangePattern=InOut", "mock:never")))
                 .hasStackTraceContaining("exchangePattern=InOut needs a socket that can reply");
     }
 
     @Test
     void anAddressInUseFailsTheRouteStartNamingTheAddress() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(route("zeromq:PULL:" + address + "?bind=true", "mock:first"));
+        addRoutes(route("zeromq:PULL:" + address + "?bind=true", "mock:first"));
 
         // another endpoint URI for the same address, as Camel itself refuses two consumers of one endpoint
-        assertThatThrownBy(() -> context.addRoutes(route("zeromq:PULL:" + address + "?bind=true&pollTimeout=100",
+        assertThatThrownBy(() -> addRoutes(route("zeromq:PULL:" + address + "?bind=true&pollTimeout=100",
                 "mock:second")))
                 .isInstanceOf(ZeroMqException.class)
                 .hasMessage("Cannot bind to " + address + ": Address already in use (errno 48)");
@@ -80,12 +79,7 @@ class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
                 .isTrue();
     }
 
-    private static RouteBuilder route(String from, String to) {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(from).to(to);
-            }
-        };
+    private static LambdaRouteBuilder route(String from, String to) {
+        return routes -> routes.from(from).to(to);
     }
 }

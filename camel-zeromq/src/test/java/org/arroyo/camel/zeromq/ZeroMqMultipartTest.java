@@ -5,7 +5,6 @@ import java.util.Random;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.TypeConverterSupport;
 import org.junit.jupiter.api.Test;
@@ -22,12 +21,7 @@ class ZeroMqMultipartTest extends ZeroMqTestSupport {
     }
 
     private void pullInto(String address, String mock) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:" + address + "?bind=true").to(mock);
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PULL:" + address + "?bind=true").to(mock));
     }
 
     @Test
@@ -105,16 +99,10 @@ class ZeroMqMultipartTest extends ZeroMqTestSupport {
     @Test
     void topicFrameAndMultipartBodyTravelTogetherOverPubSub() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:SUB:" + address + "?topics=event&topicFrame=true").to("mock:events");
-            }
-        });
-        MockEndpoint events = getMockEndpoint("mock:events");
         String pub = "zeromq:PUB:" + address;
+        MockEndpoint events = subscribed("zeromq:SUB:" + address + "?topics=event&topicFrame=true", "mock:events", pub,
+                "event");
 
-        sendUntilReceived(() -> template.sendBodyAndHeader(pub, "probe", ZeroMqConstants.TOPIC, "event"), events);
         template.sendBodyAndHeader(pub, List.of(utf8("{\"frame\":1}"), new byte[] { 0, 1, 2 }), ZeroMqConstants.TOPIC,
                 "event");
 

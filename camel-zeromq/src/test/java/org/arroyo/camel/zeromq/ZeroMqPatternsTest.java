@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +21,10 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     @Test
     void pubSubDeliversOnlySubscribedTopicsWithTheTopicAsHeader() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:SUB:" + address + "?topics=frames,status&topicFrame=true").to("mock:sub");
-            }
-        });
-        MockEndpoint sub = getMockEndpoint("mock:sub");
         String pub = "zeromq:PUB:" + address;
+        MockEndpoint sub = subscribed("zeromq:SUB:" + address + "?topics=frames,status&topicFrame=true", "mock:sub", pub,
+                "status");
 
-        sendUntilReceived(() -> template.sendBodyAndHeader(pub, "probe", ZeroMqConstants.TOPIC, "status"), sub);
         template.sendBodyAndHeader(pub, "a", ZeroMqConstants.TOPIC, "frames");
         template.sendBodyAndHeader(pub, "x", ZeroMqConstants.TOPIC, "debug");
         template.sendBodyAndHeader(pub, utf8("b"), ZeroMqConstants.TOPIC, "status");
@@ -50,12 +43,7 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     @Test
     void pushPullDeliversBytesInOrder() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:" + address + "?bind=true").to("mock:pull");
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PULL:" + address + "?bind=true").to("mock:pull"));
         MockEndpoint pull = getMockEndpoint("mock:pull");
         pull.expectedMessageCount(3);
 
@@ -72,13 +60,8 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     @Test
     void pairSendsAndAnswersOverOneConnection() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PAIR:" + address + "?bind=true&exchangePattern=InOut")
-                        .transform(simple("pair got ${bodyAs(String)}"));
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PAIR:" + address + "?bind=true&exchangePattern=InOut")
+                .transform(routes.simple("pair got ${bodyAs(String)}")));
 
         String reply = template.requestBody("zeromq:PAIR:" + address, "hello", String.class);
 
@@ -88,12 +71,7 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     @Test
     void reqRepAnswersEveryRequest() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:REP:" + address).transform(simple("reply to ${bodyAs(String)}"));
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:REP:" + address).transform(routes.simple("reply to ${bodyAs(String)}")));
 
         for (int i = 0; i < 5; i++) {
             assertThat(template.requestBody("zeromq:REQ:" + address, "request " + i, String.class))
@@ -102,21 +80,32 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     }
 
     @Test
+    void aFailedRepExchangeIsAnsweredWithAnEmptyFrameAndTheNextRequestIsServed() throws Exception {
+        String address = freeTcpAddress();
+        addRoutes(routes -> routes.from("zeromq:REP:" + address)
+                .filter(routes.body().convertToString().isEqualTo("boom"))
+                .throwException(new IllegalStateException("boom"))
+                .end()
+                .transform(routes.simple("reply to ${bodyAs(String)}")));
+
+        byte[] failed = template.requestBody("zeromq:REQ:" + address, "boom", byte[].class);
+        String next = template.requestBody("zeromq:REQ:" + address, "next", String.class);
+
+        assertThat(failed).isEmpty();
+        assertThat(next).isEqualTo("reply to next");
+    }
+
+    @Test
     void reqAfterAReplyTimeoutGetsItsOwnReplyNotTheLateOne() throws Exception {
         String address = freeTcpAddress();
         CountDownLatch release = new CountDownLatch(1);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:REP:" + address)
-                        .process(e -> {
-                            if (e.getMessage().getBody(String.class).equals("slow")) {
-                                release.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-                            }
-                        })
-                        .transform(simple("reply to ${bodyAs(String)}"));
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:REP:" + address)
+                .process(e -> {
+                    if (e.getMessage().getBody(String.class).equals("slow")) {
+                        release.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                })
+                .transform(routes.simple("reply to ${bodyAs(String)}")));
         String req = "zeromq:REQ:" + address + "?receiveTimeout=300";
 
         Exchange slow = template.request(req, e -> e.getMessage().setBody("slow"));
@@ -130,15 +119,10 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     @Test
     void routerRepliesToEachDealerByItsIdentity() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:ROUTER:" + address + "?exchangePattern=InOut")
-                        .process(e -> e.getMessage().setBody("reply to " + e.getMessage().getBody(String.class)
-                                                             + " from "
-                                                             + text(e.getMessage().getHeader(ZeroMqConstants.IDENTITY))));
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:ROUTER:" + address + "?exchangePattern=InOut")
+                .process(e -> e.getMessage().setBody("reply to " + e.getMessage().getBody(String.class)
+                                                     + " from "
+                                                     + text(e.getMessage().getHeader(ZeroMqConstants.IDENTITY)))));
 
         CompletableFuture<List<String>> alice = CompletableFuture.supplyAsync(() -> requests("alice", address));
         CompletableFuture<List<String>> bob = CompletableFuture.supplyAsync(() -> requests("bob", address));
@@ -161,12 +145,9 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     @Test
     void routerProducerSendsOnlyToTheNamedPeerAndFailsForAnUnknownOne() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:DEALER:" + address + "?identity=alice").to("mock:alice");
-                from("zeromq:DEALER:" + address + "?identity=bob").to("mock:bob");
-            }
+        addRoutes(routes -> {
+            routes.from("zeromq:DEALER:" + address + "?identity=alice").to("mock:alice");
+            routes.from("zeromq:DEALER:" + address + "?identity=bob").to("mock:bob");
         });
         MockEndpoint alice = getMockEndpoint("mock:alice");
         MockEndpoint bob = getMockEndpoint("mock:bob");
@@ -197,12 +178,9 @@ class ZeroMqPatternsTest extends ZeroMqTestSupport {
     void xsubXpubProxyForwardsSubscribedTopics() throws Exception {
         String upstream = freeTcpAddress();
         String downstream = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:XSUB:" + upstream + "?bind=true").to("zeromq:XPUB:" + downstream);
-                from("zeromq:SUB:" + downstream + "?topics=frames&topicFrame=true").to("mock:proxied");
-            }
+        addRoutes(routes -> {
+            routes.from("zeromq:XSUB:" + upstream + "?bind=true").to("zeromq:XPUB:" + downstream);
+            routes.from("zeromq:SUB:" + downstream + "?topics=frames&topicFrame=true").to("mock:proxied");
         });
         MockEndpoint proxied = getMockEndpoint("mock:proxied");
         String publisher = "zeromq:PUB:" + upstream + "?bind=false";

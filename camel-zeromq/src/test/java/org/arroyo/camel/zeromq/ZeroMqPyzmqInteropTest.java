@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,7 @@ class ZeroMqPyzmqInteropTest extends ZeroMqTestSupport {
     @Test
     void pyzmqPushToCamelPullKeepsEveryByte() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:" + address).to("mock:pull");
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PULL:" + address).to("mock:pull"));
         MockEndpoint pull = getMockEndpoint("mock:pull");
         List<List<byte[]>> sent = messages();
         pull.expectedMessageCount(sent.size());

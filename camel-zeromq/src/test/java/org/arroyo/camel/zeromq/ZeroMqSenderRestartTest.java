@@ -3,7 +3,6 @@ package org.arroyo.camel.zeromq;
 import java.util.stream.IntStream;
 
 import org.apache.camel.Consumer;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
@@ -31,12 +30,7 @@ class ZeroMqSenderRestartTest extends ZeroMqTestSupport {
     @Test
     void consumerKeepsReceivingAfterTheSenderRestarts() throws Exception {
         String address = freeTcpAddress();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("zeromq:PULL:" + address).routeId("pull").to("mock:pull");
-            }
-        });
+        addRoutes(routes -> routes.from("zeromq:PULL:" + address).routeId("pull").to("mock:pull"));
         MockEndpoint pull = getMockEndpoint("mock:pull");
         Consumer consumer = context.getRoute("pull").getConsumer();
 

@@ -7,9 +7,12 @@ import java.util.function.Predicate;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.builder.LambdaRouteBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.zeromq.ZMQ;
 
 import static org.awaitility.Awaitility.await;
 
@@ -20,9 +23,24 @@ abstract class ZeroMqTestSupport extends CamelTestSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    /** Adds and starts routes written as a lambda. */
+    void addRoutes(LambdaRouteBuilder routes) throws Exception {
+        RouteBuilder.addRoutes(context, routes);
+    }
+
     /** A tcp address on a free loopback port. */
     static String freeTcpAddress() {
         return "tcp://127.0.0.1:" + AvailablePortFinder.getNextAvailable();
+    }
+
+    /**
+     * A CURVE key pair that can be written into a URI as RAW(key): a ")&" would end RAW(...) early and a "{{" would
+     * start a property placeholder (the guide tells users what to do then).
+     */
+    static ZMQ.Curve.KeyPair rawSafeKeyPair() {
+        ZMQ.Curve.KeyPair pair = ZMQ.Curve.generateKeyPair();
+        String keys = pair.publicKey + " " + pair.secretKey;
+        return keys.contains(")&") || keys.contains("{{") ? rawSafeKeyPair() : pair;
     }
 
     static byte[] utf8(String text) {
@@ -42,6 +60,17 @@ abstract class ZeroMqTestSupport extends CamelTestSupport {
             probe.run();
             return mock.getReceivedCounter() > 0;
         });
+    }
+
+    /**
+     * Starts a route from the SUB endpoint into a mock and publishes probes with the topic until one arrives, so the
+     * subscription has reached the publisher.
+     */
+    MockEndpoint subscribed(String subUri, String mock, String pubUri, String probeTopic) throws Exception {
+        addRoutes(routes -> routes.from(subUri).to(mock));
+        MockEndpoint subscriber = getMockEndpoint(mock);
+        sendUntilReceived(() -> template.sendBodyAndHeader(pubUri, "probe", ZeroMqConstants.TOPIC, probeTopic), subscriber);
+        return subscriber;
     }
 
     static void awaitCount(MockEndpoint mock, int count) {
