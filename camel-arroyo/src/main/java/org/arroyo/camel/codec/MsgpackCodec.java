@@ -97,7 +97,7 @@ public final class MsgpackCodec implements MessageCodec {
             throw new IllegalArgumentException("metadata field '" + place.path().get(0) + "' collides with the array field "
                     + place.dotted());
         }
-        int position = Math.min(place.position(), fields.size());
+        int position = place.position();
         writer.mapHeader(fields.size() + 2).entry(WireMaps.MSG_TYPE, MessageType.EVENT.wireName());
         int index = 0;
         for (Map.Entry<String, Object> field : fields.entrySet()) {

@@ -32,7 +32,10 @@ final class MsgpackReader {
 
     private MsgpackReader(ByteBuffer input) {
         this.input = input.slice();
-        this.unpacker = MessagePack.newDefaultUnpacker(this.input.duplicate());
+        // msgpack-core reads array-backed buffers only (not read-only ones, nor direct ones on Java 17):
+        // it parses a copy of those, while binary values stay slices of the input itself
+        this.unpacker = MessagePack.newDefaultUnpacker(
+                this.input.hasArray() ? this.input.duplicate() : ByteBuffer.wrap(Bytes.copyOf(this.input)));
     }
 
     /** The single map the buffer holds; trailing bytes after it are an error. */
