@@ -130,7 +130,8 @@ public final class NdArray {
     }
 
     private static double unsignedToDouble(long value) {
-        return value >= 0 ? value : (value >>> 1) * 2.0 + (value & 1);
+        // halve keeping the lowest bit as a sticky bit, so the one rounding to double is the correct one
+        return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
     }
 
     /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
