@@ -32,6 +32,7 @@ class DecoderFuzzTest {
 
     private final Map<String, int[]> outcomes = new TreeMap<>();
     private final byte[] xpsStart = InteropVectors.read(InteropVectors.vectorsDir().resolve("xps_start_1.bin"));
+    private final byte[] xpsImage = InteropVectors.read(InteropVectors.vectorsDir().resolve("xps_event_1.2.bin"));
     private long seed;
     private Random random;
     private List<byte[]> corpus;
@@ -92,12 +93,14 @@ class DecoderFuzzTest {
         }
     }
 
-    /** An XPS run's start, then the input as the event header and the other frame as its image. */
-    private void assemble(byte[] header, byte[] image) {
+    /** An XPS run's start, then the input; if that is an event header, the run's image or the other frame. */
+    private void assemble(byte[] input, byte[] other) {
         JsonImageAssembler assembler = new JsonImageAssembler();
         assembler.accept(ByteBuffer.wrap(xpsStart));
-        assembler.accept(buffer(header));
-        assembler.accept(buffer(image));
+        assembler.accept(buffer(input));
+        if (assembler.awaitingImage()) {
+            assembler.accept(buffer(random.nextBoolean() ? xpsImage : other));
+        }
     }
 
     private void stream(byte[] input) {
