@@ -74,7 +74,7 @@ public final class ArroyoArbitraries {
         Arbitrary<String> beyondBoundary = Combinators.combine(unicodeText(6).filter(s -> !s.isEmpty()),
                 Arbitraries.of(256, 65536)).as((unit, bytes) -> unit.repeat(bytes / utf8Length(unit) + 1));
         return Arbitraries.frequencyOf(
-                Tuple.of(40, unicodeText(20)),
+                Tuple.of(60, unicodeText(20)),
                 Tuple.of(2, Arbitraries.of(LENGTH_BOUNDARIES).map("x"::repeat)),
                 Tuple.of(1, beyondBoundary));
     }
@@ -148,11 +148,14 @@ public final class ArroyoArbitraries {
                 }));
     }
 
-    /** Arrays of every dtype and byte order, rank 0 to 3 (dimensions may be 0), over bytes read from an offset. */
+    /**
+     * Arrays of every dtype and byte order, rank 0 to 3 (dimensions may be 0; 120 x 90 float64 needs bin32),
+     * over bytes read from an offset.
+     */
     public static Arbitrary<NdArray> arrays() {
         Arbitrary<int[]> shapes = Arbitraries.frequencyOf(
                 Tuple.of(10, Arbitraries.integers().between(0, 6).list().ofMaxSize(3)),
-                Tuple.of(1, Arbitraries.of(List.of(120, 90), List.of(3, 0, 2), List.of(70_000))))
+                Tuple.of(1, Arbitraries.of(List.of(120, 90), List.of(3, 0, 2))))
                 .map(dims -> dims.stream().mapToInt(Integer::intValue).toArray());
         return Combinators.combine(Arbitraries.of(DType.class), shapes, Arbitraries.of(ByteOrder.LITTLE_ENDIAN,
                 ByteOrder.BIG_ENDIAN), Arbitraries.integers().between(0, 7), Arbitraries.longs())

@@ -183,12 +183,12 @@ class MsgpackBadInputTest {
         assertThat(refused(() -> msgpack.decode(List.of(start, start)))).hasMessage("msgpack messages have 1 frame, got 2");
     }
 
-    /** Lengths declared far beyond the input are refused before anything is allocated for them. */
+    /** Lengths declared far beyond a 10-byte input ({a: header, 2 bytes}) are refused before anything is allocated. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "db7fffffff", "c67fffffff", "dd7fffffff", "df7fffffff", "dbffffffff", "c6ffffffff",
             "ddffffffff", "dfffffffff" })
     void hugeDeclaredLengthsAreRefusedWithoutAllocating(String header) {
-        byte[] bytes = HexFormat.of().parseHex("82a86d73675f74797065a57374617274a161" + header + "0000");
+        byte[] bytes = HexFormat.of().parseHex("81a161" + header + "0000");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
 
@@ -196,7 +196,7 @@ class MsgpackBadInputTest {
 
         assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated").isLessThan(1 << 20);
         assertThat(e.getMessage()).matches("(string|binary|array|map) declares (2147483647|4294967295) (bytes|elements)"
-                + " but only 2 bytes remain \\(at byte offset 18\\)");
+                + " but only 2 bytes remain \\(at byte offset 3\\)");
     }
 
     @Test
