@@ -111,7 +111,7 @@ class PythonFormattingPeerTest {
 
     private static void assertAllAsInPython(List<Map<String, Object>> cases, Formatting ours) throws Exception {
         List<String> lines = cases.stream().map(RecipeJson::write).toList();
-        List<String> python = PythonPeer.run(PEER, lines);
+        List<String> python = PythonPeer.run(PEER, String.join("\n", lines) + "\n", "python3");
         assertThat(python).hasSameSizeAs(cases);
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {

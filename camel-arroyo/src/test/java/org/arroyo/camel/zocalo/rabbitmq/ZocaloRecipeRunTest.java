@@ -149,7 +149,7 @@ class ZocaloRecipeRunTest {
     }
 
     private static Map<String, Object> python(Map<String, Object> command) throws Exception {
-        List<String> output = PythonPeer.run(PYTHON_WORKFLOWS_PEER, List.of(RecipeJson.write(command)));
+        List<String> output = PythonPeer.run(PYTHON_WORKFLOWS_PEER, RecipeJson.write(command) + "\n", "python3-pika");
         return RecipeJson.parseObject(output.get(0), "peer answer");
     }
 
