@@ -1,14 +1,18 @@
 package org.arroyo.camel.streampy;
 
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Polls a queue node with {@code GET}; each message goes on as an event carrying its text. An empty
  * reply is an idle poll (Camel's backoff applies), an error reply a failed poll.
  */
 public class StreamPyConsumer extends ScheduledPollConsumer {
+
+    private AsyncProducer transport;
 
     public StreamPyConsumer(StreamPyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -22,7 +26,7 @@ public class StreamPyConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         Exchange request = getEndpoint().request(QueueCommand.GET.text());
-        getEndpoint().transport().process(request);
+        transport.process(request);
         if (request.getException() != null) {
             throw request.getException();
         }
@@ -42,5 +46,17 @@ public class StreamPyConsumer extends ScheduledPollConsumer {
             releaseExchange(exchange, false);
         }
         return 1;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        transport = getEndpoint().createTransport();
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        ServiceHelper.stopService(transport);
     }
 }

@@ -51,8 +51,6 @@ public class StreamPyEndpoint extends ScheduledPollEndpoint {
     @UriParam(description = "How long to wait for a queue node's reply, in milliseconds", defaultValue = "5000")
     private long requestTimeout = 5000;
 
-    private AsyncProducer transport;
-
     public StreamPyEndpoint(String uri, StreamPyComponent component) {
         super(uri, component);
         // poll at once again after a message, every 10 ms while empty, every 100 ms after 10 empty polls
@@ -100,13 +98,8 @@ public class StreamPyEndpoint extends ScheduledPollEndpoint {
         return reply;
     }
 
-    AsyncProducer transport() {
-        return transport;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    /** A started camel-netty producer to the node or socket, for one producer or consumer of this endpoint. */
+    AsyncProducer createTransport() throws Exception {
         NettyEndpoint netty = getCamelContext().getEndpoint(transportUri(), NettyEndpoint.class);
         NettyConfiguration configuration = netty.getConfiguration();
         if (protocol.equals("tcp")) {
@@ -115,8 +108,9 @@ public class StreamPyEndpoint extends ScheduledPollEndpoint {
         } else {
             configuration.setOptions(Map.of("RCVBUF_ALLOCATOR", new FixedRecvByteBufAllocator(QueueNode.MAX_DATAGRAM_BYTES)));
         }
-        transport = netty.createAsyncProducer();
+        AsyncProducer transport = netty.createAsyncProducer();
         ServiceHelper.startService(transport);
+        return transport;
     }
 
     private String transportUri() {
@@ -125,12 +119,6 @@ public class StreamPyEndpoint extends ScheduledPollEndpoint {
         }
         return "netty:" + protocol + "://" + host + ":" + port + "?sync=true&requestTimeout=" + requestTimeout
                 + (protocol.equals("udp") ? "&udpByteArrayCodec=true" : "");
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        ServiceHelper.stopService(transport);
-        super.doStop();
     }
 
     public StreamPyKind getKind() {

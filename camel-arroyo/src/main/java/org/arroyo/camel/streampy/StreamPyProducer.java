@@ -1,8 +1,10 @@
 package org.arroyo.camel.streampy;
 
 import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * PUTs the body's text on a queue node (the reply in header {@value StreamPyConstants#REPLY}; an
@@ -10,6 +12,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * it as one raw datagram to a socket.
  */
 public class StreamPyProducer extends DefaultAsyncProducer {
+
+    private AsyncProducer transport;
 
     public StreamPyProducer(StreamPyEndpoint endpoint) {
         super(endpoint);
@@ -32,7 +36,7 @@ public class StreamPyProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        return getEndpoint().transport().process(request, doneSync -> {
+        return transport.process(request, doneSync -> {
             if (request.getException() != null) {
                 exchange.setException(request.getException());
             } else if (getEndpoint().getKind() == StreamPyKind.QUEUE) {
@@ -44,5 +48,17 @@ public class StreamPyProducer extends DefaultAsyncProducer {
             }
             callback.done(doneSync);
         });
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        transport = getEndpoint().createTransport();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(transport);
+        super.doStop();
     }
 }
