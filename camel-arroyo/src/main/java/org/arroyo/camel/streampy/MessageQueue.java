@@ -79,10 +79,6 @@ public final class MessageQueue implements Closeable {
         return entries.size();
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
     @Override
     public synchronized void close() throws IOException {
         if (journal != null) {

@@ -1,7 +1,6 @@
 package org.arroyo.camel.streampy;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -26,7 +25,7 @@ public class QueueNode extends RouteBuilder {
     public static final String FUNC = "Messagequeue";
 
     /** The largest datagram a node reads; UDP carries at most 65,507 bytes. */
-    static final int MAX_DATAGRAM_BYTES = 65_536;
+    public static final int MAX_DATAGRAM_BYTES = 65_536;
 
     private final String name;
     private final String host;
@@ -36,7 +35,6 @@ public class QueueNode extends RouteBuilder {
     private Path journal;
     private boolean fsync;
     private MetricsSettings metrics;
-    private QueueNodeProcessor processor;
 
     /**
      * @param name the route id
@@ -51,11 +49,7 @@ public class QueueNode extends RouteBuilder {
 
     /** {@code udp} (the default, as stream-py) or {@code tcp}. */
     public QueueNode protocol(String protocol) {
-        String lower = protocol.toLowerCase(Locale.ROOT);
-        if (!lower.equals("udp") && !lower.equals("tcp")) {
-            throw new IllegalArgumentException("queue node protocol must be udp or tcp, got '" + protocol + "'");
-        }
-        this.protocol = lower;
+        this.protocol = StreamPyEndpoint.checkedProtocol(protocol);
         return this;
     }
 
@@ -86,16 +80,11 @@ public class QueueNode extends RouteBuilder {
         return this;
     }
 
-    /** The node's processor, to look at its queue while it runs. */
-    public QueueNodeProcessor processor() {
-        return processor;
-    }
-
     @Override
     public void configure() throws Exception {
         NodeMetrics nodeMetrics = new NodeMetrics(getContext(), metrics, name, "netty-" + protocol, FUNC);
         getContext().addService(nodeMetrics);
-        processor = new QueueNodeProcessor(() -> journal == null ? MessageQueue.inMemory(capacity)
+        QueueNodeProcessor processor = new QueueNodeProcessor(() -> journal == null ? MessageQueue.inMemory(capacity)
                 : MessageQueue.persistent(capacity, journal, fsync), nodeMetrics.meter());
         from(listenerUri()).routeId(name).process(processor).id(name + "-queue");
     }

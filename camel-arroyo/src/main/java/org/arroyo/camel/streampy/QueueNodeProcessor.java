@@ -70,11 +70,6 @@ public final class QueueNodeProcessor extends ServiceSupport implements Processo
         return Integer.toString(queue.size());
     }
 
-    /** The queue while the route runs. */
-    public MessageQueue queue() {
-        return queue;
-    }
-
     @Override
     protected void doStart() throws Exception {
         queue = queueFactory.get();

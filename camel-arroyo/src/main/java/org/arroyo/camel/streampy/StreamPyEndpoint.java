@@ -150,11 +150,20 @@ public class StreamPyEndpoint extends ScheduledPollEndpoint {
     }
 
     public void setProtocol(String protocol) {
+        this.protocol = checkedProtocol(protocol);
+    }
+
+    /**
+     * The protocol name in lower case.
+     *
+     * @throws IllegalArgumentException unless it is udp or tcp
+     */
+    static String checkedProtocol(String protocol) {
         String lower = protocol.toLowerCase(Locale.ROOT);
         if (!lower.equals("udp") && !lower.equals("tcp")) {
-            throw new IllegalArgumentException("streampy protocol must be udp or tcp, got '" + protocol + "'");
+            throw new IllegalArgumentException("stream-py protocol must be udp or tcp, got '" + protocol + "'");
         }
-        this.protocol = lower;
+        return lower;
     }
 
     public long getRequestTimeout() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ final class PythonQueueClient {
                 Integer.toString(port)).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         try (OutputStream stdin = process.getOutputStream()) {
             for (Object command : commands) {
-                Object line = command instanceof Raw raw ? java.util.Map.of("raw", HexFormat.of().formatHex(raw.bytes())) : command;
+                Object line = command instanceof Raw raw ? Map.of("raw", HexFormat.of().formatHex(raw.bytes())) : command;
                 stdin.write((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -10,17 +10,17 @@ import java.nio.ByteBuffer;
 import org.arroyo.camel.codec.Lhhttt;
 
 /** A plain JDK UDP client of a queue node, for the tests' own checks. */
-final class UdpQueueClient implements AutoCloseable {
+public final class UdpQueueClient implements AutoCloseable {
 
     private final DatagramSocket socket;
 
-    UdpQueueClient(int port) throws IOException {
+    public UdpQueueClient(int port) throws IOException {
         socket = new DatagramSocket();
         socket.setSoTimeout(5000);
         socket.connect(new InetSocketAddress("127.0.0.1", port));
     }
 
-    String send(String command) throws IOException {
+    public String send(String command) throws IOException {
         return sendRaw(Lhhttt.encode(command));
     }
 
@@ -44,7 +44,7 @@ final class UdpQueueClient implements AutoCloseable {
     }
 
     /** A UDP port free at the moment, for a node to bind. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (DatagramSocket probe = new DatagramSocket(0)) {
             return probe.getLocalPort();
         }

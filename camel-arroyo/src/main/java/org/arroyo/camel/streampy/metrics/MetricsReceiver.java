@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.arroyo.camel.streampy.QueueNode;
 
 /**
  * stream-py's metrics receiver as a Camel route: listens for reports on a UDP address and POSTs
@@ -36,7 +37,8 @@ public class MetricsReceiver extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("netty:udp://" + host + ":" + port + "?sync=false&udpByteArrayCodec=true&receiveBufferSizePredictor=65536")
+        from("netty:udp://" + host + ":" + port + "?sync=false&udpByteArrayCodec=true&receiveBufferSizePredictor="
+                + QueueNode.MAX_DATAGRAM_BYTES)
                 .routeId(name)
                 .process(this::toHubForm).id(name + "-hub-form")
                 .removeHeaders("*")

@@ -1,6 +1,5 @@
 package org.arroyo.camel.streampy.metrics;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,10 +67,5 @@ public final class StatsReporter extends ServiceSupport {
     protected void doStop() throws Exception {
         camelContext.getExecutorServiceManager().shutdownNow(scheduler);
         ServiceHelper.stopService(producer);
-    }
-
-    /** The reporting period. */
-    public Duration statsPeriod() {
-        return settings.statsPeriod();
     }
 }

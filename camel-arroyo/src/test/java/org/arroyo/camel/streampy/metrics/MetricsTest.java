@@ -5,7 +5,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +24,13 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.streampy.QueueNode;
+import org.arroyo.camel.streampy.UdpQueueClient;
 import org.arroyo.camel.streampy.demo.PingPong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Per-period stream-py reports over UDP, arroyopy meters for Prometheus, and the hub POSTs. */
 class MetricsTest {
@@ -73,16 +74,16 @@ class MetricsTest {
 
     @Test
     void aQueueNodeSendsOneReportPerPeriodWithTheCountsOfAKnownLoad() throws Exception {
-        int port = freeUdpPort();
+        int port = UdpQueueClient.freePort();
         context.addRoutes(new QueueNode("mq", "127.0.0.1", port).metrics(reportsToTheTest("NODE_1")));
         context.start();
         JsonNode idle = nextReport();
-        try (DatagramSocket client = new DatagramSocket()) {
+        try (UdpQueueClient client = new UdpQueueClient(port)) {
             for (int i = 0; i < 30; i++) {
-                send(client, port, "PUT:message " + i);
+                client.send("PUT:message " + i);
             }
             for (int i = 0; i < 20; i++) {
-                send(client, port, "GET");
+                client.send("GET");
             }
         }
         List<JsonNode> reports = List.of(idle, nextReport(), nextReport());
@@ -94,7 +95,7 @@ class MetricsTest {
                     "throughput_out");
             assertThat(report.get("func").asText()).isEqualTo("Messagequeue");
             assertThat(report.get("VUID").asText()).isEqualTo("NODE_1");
-            assertThat(report.get("t1").asDouble() - report.get("t0").asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.25));
+            assertThat(report.get("t1").asDouble() - report.get("t0").asDouble()).isCloseTo(1.0, within(0.25));
             assertEpochSecondsWithin(report, "throughput_in");
             assertEpochSecondsWithin(report, "throughput_out");
             if (!report.get("latency_count").isNull()) {
@@ -113,7 +114,7 @@ class MetricsTest {
     void aPipelineReportsItsMessagesAndItsArroyopyMetersForPrometheus() throws Exception {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, prometheus);
-        int port = freeUdpPort();
+        int port = UdpQueueClient.freePort();
         String queue = "streampy:queue:127.0.0.1:" + port;
         PingPong game = new PingPong(11);
         context.addRoutes(new QueueNode("mq", "127.0.0.1", port));
@@ -158,17 +159,17 @@ class MetricsTest {
         });
         hub.start();
         try {
-            int receiverPort = freeUdpPort();
-            int nodePort = freeUdpPort();
+            int receiverPort = UdpQueueClient.freePort();
+            int nodePort = UdpQueueClient.freePort();
             context.addRoutes(new MetricsReceiver("metrics-receiver", "127.0.0.1", receiverPort,
                     "http://127.0.0.1:" + hub.getAddress().getPort() + "/post"));
             context.addRoutes(new QueueNode("mq", "127.0.0.1", nodePort)
                     .metrics(MetricsSettings.udp("NODE_1", "127.0.0.1:" + receiverPort, PERIOD)));
             context.start();
-            try (DatagramSocket client = new DatagramSocket()) {
+            try (UdpQueueClient client = new UdpQueueClient(nodePort)) {
                 for (int i = 0; i < 15; i++) {
-                    send(client, nodePort, "PUT:m" + i);
-                    send(client, nodePort, "GET");
+                    client.send("PUT:m" + i);
+                    client.send("GET");
                 }
             }
 
@@ -208,23 +209,5 @@ class MetricsTest {
         }
         report.get(figure).fieldNames().forEachRemaining(second -> assertThat(Long.parseLong(second))
                 .isBetween((long) Math.floor(report.get("t0").asDouble()), (long) report.get("t1").asDouble()));
-    }
-
-    private static void send(DatagramSocket client, int port, String command) throws IOException {
-        byte[] frame = org.arroyo.camel.codec.Lhhttt.encode(command);
-        client.send(new DatagramPacket(frame, frame.length, InetAddress.getLoopbackAddress(), port));
-        DatagramPacket reply = new DatagramPacket(new byte[65536], 65536);
-        client.setSoTimeout(5000);
-        try {
-            client.receive(reply);
-        } catch (SocketTimeoutException e) {
-            throw new IOException("no reply to " + command, e);
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }
