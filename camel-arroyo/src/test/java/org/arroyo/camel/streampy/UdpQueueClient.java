@@ -31,15 +31,15 @@ public final class UdpQueueClient implements AutoCloseable {
         return Lhhttt.decode(ByteBuffer.wrap(reply.getData(), 0, reply.getLength()));
     }
 
-    String put(String message) throws IOException {
+    public String put(String message) throws IOException {
         return send("PUT:" + message);
     }
 
-    String get() throws IOException {
+    public String get() throws IOException {
         return send("GET");
     }
 
-    int size() throws IOException {
+    public int size() throws IOException {
         return Integer.parseInt(send("SIZE"));
     }
 

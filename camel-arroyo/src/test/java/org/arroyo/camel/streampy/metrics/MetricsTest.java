@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +25,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.streampy.QueueNode;
 import org.arroyo.camel.streampy.UdpQueueClient;
-import org.arroyo.camel.streampy.demo.PingPong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,7 +120,7 @@ class MetricsTest {
         context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, prometheus);
         int port = UdpQueueClient.freePort();
         String queue = "streampy:queue:127.0.0.1:" + port;
-        PingPong game = new PingPong(11);
+        Relay game = new Relay(11);
         context.addRoutes(new QueueNode("mq", "127.0.0.1", port));
         context.addRoutes(new ArroyoRouteBuilder() {
             @Override
@@ -209,5 +213,30 @@ class MetricsTest {
         }
         report.get(figure).fieldNames().forEachRemaining(second -> assertThat(Long.parseLong(second))
                 .isBetween((long) Math.floor(report.get("t0").asDouble()), (long) report.get("t1").asDouble()));
+    }
+
+    /** Puts each message back on the queue it came from until it has been taken {@code times} + 1 times. */
+    private static final class Relay implements Operator {
+
+        private final int times;
+        private final AtomicInteger taken = new AtomicInteger();
+        private final CountDownLatch over = new CountDownLatch(1);
+
+        Relay(int times) {
+            this.times = times;
+        }
+
+        @Override
+        public List<? extends ArroyoMessage> onEvent(Event event) {
+            if (taken.incrementAndGet() > times) {
+                over.countDown();
+                return List.of();
+            }
+            return List.of(event);
+        }
+
+        boolean awaitOver(long timeout, TimeUnit unit) throws InterruptedException {
+            return over.await(timeout, unit);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.arroyo.camel.streampy.demo;
+package org.arroyo.example.streampy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +21,7 @@ import org.arroyo.camel.streampy.StreamPyText;
  * back on the same node; one PUT seeds the game. This game ends after {@code rounds} answers:
  * the message after the last answer is taken and not answered.
  *
- * <pre>java -cp ... org.arroyo.camel.streampy.demo.PingPong [ROUNDS] [PORT]</pre>
+ * <pre>java -cp ... org.arroyo.example.streampy.PingPong [ROUNDS] [PORT]</pre>
  */
 public final class PingPong implements Operator {
 

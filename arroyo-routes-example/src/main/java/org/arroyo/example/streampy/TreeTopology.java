@@ -1,4 +1,4 @@
-package org.arroyo.camel.streampy.demo;
+package org.arroyo.example.streampy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.arroyo.camel.streampy.StreamPyText;
  * leaf-0-0 leaf-0-1 leaf-1-0 leaf-1-1
  * </pre>
  *
- * <pre>java -cp ... org.arroyo.camel.streampy.demo.TreeTopology [FIRST_PORT]</pre> (ports FIRST_PORT to FIRST_PORT+6)
+ * <pre>java -cp ... org.arroyo.example.streampy.TreeTopology [FIRST_PORT]</pre> (ports FIRST_PORT to FIRST_PORT+6)
  */
 public final class TreeTopology extends ArroyoRouteBuilder {
 
