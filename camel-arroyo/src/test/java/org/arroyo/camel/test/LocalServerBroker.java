@@ -1,0 +1,149 @@
+package org.arroyo.camel.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A broker server on this machine for one test class: the one answering on its usual address,
+ * else one this fixture starts from the installed server binary (once per test run, stopped at
+ * its end). When neither is possible, see {@link Prerequisite#missing}.
+ *
+ * <p>The usual address can be changed with a system property ({@link #addressProperty()}), e.g. to
+ * try the fallback: {@code -Darroyo.test.redis=127.0.0.1:1}.
+ */
+abstract class LocalServerBroker implements BeforeAllCallback {
+
+    private static final ExtensionContext.Namespace STARTED = ExtensionContext.Namespace.create(LocalServerBroker.class);
+
+    private String host;
+    private int port;
+
+    /** Name in messages, e.g. {@code Redis}. */
+    protected abstract String name();
+
+    /** The system property naming the usual address, e.g. {@code arroyo.test.redis}. */
+    protected abstract String addressProperty();
+
+    protected abstract String defaultAddress();
+
+    /** The server binary this fixture may start. */
+    protected abstract String serverCommand();
+
+    /** The command line (and environment) that starts a server on {@code port}, logging under {@code dir}. */
+    protected abstract ProcessBuilder serverProcess(int port, Path dir);
+
+    protected abstract Duration startTimeout();
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code host:port} */
+    public String address() {
+        return host + ":" + port;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        String[] usual = System.getProperty(addressProperty(), defaultAddress()).split(":");
+        if (answers(usual[0], Integer.parseInt(usual[1]))) {
+            host = usual[0];
+            port = Integer.parseInt(usual[1]);
+            return;
+        }
+        String why = name() + " does not answer on " + String.join(":", usual);
+        Path binary = installed(serverCommand());
+        if (binary == null) {
+            Prerequisite.missing(why + " and " + serverCommand() + " is not installed");
+        }
+        StartedServer server = context.getRoot().getStore(STARTED)
+                .getOrComputeIfAbsent(getClass(), type -> start(), StartedServer.class);
+        host = "127.0.0.1";
+        port = server.port();
+    }
+
+    private StartedServer start() {
+        try {
+            int freePort = freePort();
+            Path dir = Files.createTempDirectory("arroyo-" + serverCommand());
+            ProcessBuilder builder = serverProcess(freePort, dir)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
+            Process process = builder.start();
+            long deadline = System.nanoTime() + startTimeout().toNanos();
+            while (!answers("127.0.0.1", freePort)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.descendants().forEach(ProcessHandle::destroy);
+                    process.destroy();
+                    throw new IllegalStateException(name() + " started by the test fixture did not answer on port "
+                            + freePort + " within " + startTimeout() + "; see " + dir.resolve("server.out"));
+                }
+                Thread.sleep(200);
+            }
+            System.err.println("*** " + name() + " started for the tests on 127.0.0.1:" + freePort + " (" + dir + ")");
+            return new StartedServer(process, freePort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether a server of this kind answers there. */
+    protected boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path installed(String command) {
+        for (String dir : List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin")) {
+            Path candidate = Path.of(dir, command);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** A TCP port nobody listens on now. */
+    protected static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Environment additions for a server process. */
+    protected static ProcessBuilder withEnvironment(ProcessBuilder builder, Map<String, String> environment) {
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    /** A server this fixture started; JUnit closes it at the end of the test run. */
+    private record StartedServer(Process process, int port) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
