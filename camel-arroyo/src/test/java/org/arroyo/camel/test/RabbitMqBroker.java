@@ -24,9 +24,9 @@ public final class RabbitMqBroker extends LocalServerBroker {
         return "guest";
     }
 
-    /** {@code amqp://guest:guest@host:port/} */
+    /** {@code amqp://guest:guest@host:port} (no path: the default virtual host) */
     public String amqpUri() {
-        return "amqp://" + username() + ":" + password() + "@" + address() + "/";
+        return "amqp://" + username() + ":" + password() + "@" + address();
     }
 
     @Override
