@@ -1,33 +1,34 @@
-"""What a Python beamline sends (arroyosas: one msgpack map per message, numpy arrays under
-image.array), and the one-line JSON report a peer prints for the Java test."""
+"""What a Python beamline sends (arroyosas: one msgpack map per message, arrays as
+{data, dtype, shape} under image.array), and the one-line JSON report a peer prints for the Java test."""
 
 import glob
 import hashlib
 import json
 import os
+import random
 
 import msgpack
-import numpy as np
+
+ROWS, COLUMNS = 128, 256
 
 
 def scan(run_id, events):
-    """A start, `events` frames of 128 x 256 uint16 pixels, a stop."""
-    rng = np.random.default_rng(int.from_bytes(hashlib.sha256(run_id.encode()).digest()[:8], "little"))
-    messages = [msgpack.packb({"msg_type": "start", "run_id": run_id, "width": 256, "height": 128,
+    """A start, `events` frames of 128 x 256 uint16 pixels (little-endian, as numpy's tobytes), a stop."""
+    pixels = random.Random(run_id)
+    messages = [msgpack.packb({"msg_type": "start", "run_id": run_id, "width": COLUMNS, "height": ROWS,
                                "data_type": "uint16"})]
     for frame in range(events):
-        pixels = rng.integers(0, 2**16, size=(128, 256), dtype=np.uint16)
         messages.append(msgpack.packb({
             "msg_type": "event",
             "frame_number": frame,
-            "image": {"array": {"data": pixels.tobytes(), "dtype": str(pixels.dtype), "shape": list(pixels.shape)}},
+            "image": {"array": {"data": pixels.randbytes(ROWS * COLUMNS * 2), "dtype": "uint16", "shape": [ROWS, COLUMNS]}},
         }))
     messages.append(msgpack.packb({"msg_type": "stop", "run_id": run_id, "num_frames": events}))
     return messages
 
 
 def shared_vectors(vectors_dir):
-    """The shared msgpack interop vectors (start, events of every dtype, old-style image, stop)."""
+    """The shared msgpack interop vectors made with numpy (start, events of every dtype, old-style image, stop)."""
     return [open(path, "rb").read() for path in sorted(glob.glob(os.path.join(vectors_dir, "sas_*.bin")))]
 
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A Python peer from {@code src/test/python}, run with the system's {@code /usr/bin/python3} and
- * its Debian packages (python3-redis, python3-pika, python3-msgpack, python3-numpy), as an
+ * its Debian packages (python3-redis, python3-pika, python3-msgpack), as an
  * independent process. A peer prints one JSON object as its last line of output.
  */
 public final class PythonPeer {

@@ -195,7 +195,7 @@ class SpringRabbitMqPipelineTest {
 
     @Test
     void pythonPublishesThroughAYamlRouteAndReceivesIdenticalBytes() throws Exception {
-        PythonPeer.requireModules("pika", "msgpack", "numpy");
+        PythonPeer.requireModules("pika", "msgpack");
         CamelContext context = camel();
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("rabbitmq.yaml", """
                 - route:

@@ -122,7 +122,7 @@ class SpringRedisPipelineTest {
 
     @Test
     void pythonPublishesThroughACamelRouteAndReceivesIdenticalBytes() throws Exception {
-        PythonPeer.requireModules("redis", "msgpack", "numpy");
+        PythonPeer.requireModules("redis", "msgpack");
         String in = prefix + "python-in";
         String out = prefix + "python-out";
         startPipeline(in, new Operator() { }, out);

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
@@ -114,6 +116,29 @@ class RedisStreamPipelineTest {
         assertThat(framesSeen).hasSize(1000).isSorted();
         assertThat(received).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
         await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+    }
+
+    @Test
+    void xmlRouteOfUrisOnlyCarriesArroyoMessagesFromStreamToStream() throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("streams.xml", """
+                <routes xmlns="http://camel.apache.org/schema/xml-io">
+                  <route>
+                    <from uri="%s"/>
+                    <convertBodyTo type="org.arroyo.camel.message.ArroyoMessage"/>
+                    <to uri="%s"/>
+                  </route>
+                </routes>
+                """.formatted(xml(stream(in) + "&group=xml"), xml(stream(out)))));
+        context.start();
+        List<byte[]> sent = ScanRun.encoded("xml-run", 3);
+
+        add(sent);
+
+        assertThat(awaitOutput(sent.size())).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
+    }
+
+    private static String xml(String uri) {
+        return uri.replace("&", "&amp;");
     }
 
     @Test
