@@ -19,31 +19,37 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * else one this fixture starts from the installed server binary (once per test run, stopped at
  * its end). When neither is possible, see {@link Prerequisite#missing}.
  *
- * <p>The usual address can be changed with a system property ({@link #addressProperty()}), e.g. to
+ * <p>The usual address can be changed with a system property (see the constructor), e.g. to
  * try the fallback: {@code -Darroyo.test.redis=127.0.0.1:1}.
  */
 abstract class LocalServerBroker implements BeforeAllCallback {
 
     private static final ExtensionContext.Namespace STARTED = ExtensionContext.Namespace.create(LocalServerBroker.class);
 
+    private final String name;
+    private final String addressProperty;
+    private final String defaultAddress;
+    private final String serverCommand;
+    private final Duration startTimeout;
     private String host;
     private int port;
 
-    /** Name in messages, e.g. {@code Redis}. */
-    protected abstract String name();
-
-    /** The system property naming the usual address, e.g. {@code arroyo.test.redis}. */
-    protected abstract String addressProperty();
-
-    protected abstract String defaultAddress();
-
-    /** The server binary this fixture may start. */
-    protected abstract String serverCommand();
+    /**
+     * @param name            the broker's name in messages, e.g. {@code Redis}
+     * @param addressProperty the system property naming the usual address, e.g. {@code arroyo.test.redis}
+     * @param serverCommand   the server binary this fixture may start
+     */
+    protected LocalServerBroker(String name, String addressProperty, String defaultAddress, String serverCommand,
+                                Duration startTimeout) {
+        this.name = name;
+        this.addressProperty = addressProperty;
+        this.defaultAddress = defaultAddress;
+        this.serverCommand = serverCommand;
+        this.startTimeout = startTimeout;
+    }
 
     /** The command line (and environment) that starts a server on {@code port}, logging under {@code dir}. */
     protected abstract ProcessBuilder serverProcess(int port, Path dir);
-
-    protected abstract Duration startTimeout();
 
     public String host() {
         return host;
@@ -60,16 +66,16 @@ abstract class LocalServerBroker implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String[] usual = System.getProperty(addressProperty(), defaultAddress()).split(":");
+        String[] usual = System.getProperty(addressProperty, defaultAddress).split(":");
         if (answers(usual[0], Integer.parseInt(usual[1]))) {
             host = usual[0];
             port = Integer.parseInt(usual[1]);
             return;
         }
-        String why = name() + " does not answer on " + String.join(":", usual);
-        Path binary = installed(serverCommand());
+        String why = name + " does not answer on " + String.join(":", usual);
+        Path binary = installed(serverCommand);
         if (binary == null) {
-            Prerequisite.missing(why + " and " + serverCommand() + " is not installed");
+            Prerequisite.missing(why + " and " + serverCommand + " is not installed");
         }
         StartedServer server = context.getRoot().getStore(STARTED)
                 .getOrComputeIfAbsent(getClass(), type -> start(), StartedServer.class);
@@ -80,21 +86,21 @@ abstract class LocalServerBroker implements BeforeAllCallback {
     private StartedServer start() {
         try {
             int freePort = freePort();
-            Path dir = Files.createTempDirectory("arroyo-" + serverCommand());
+            Path dir = Files.createTempDirectory("arroyo-" + serverCommand);
             ProcessBuilder builder = serverProcess(freePort, dir)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
             Process process = builder.start();
-            long deadline = System.nanoTime() + startTimeout().toNanos();
+            long deadline = System.nanoTime() + startTimeout.toNanos();
             while (!answers("127.0.0.1", freePort)) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     process.descendants().forEach(ProcessHandle::destroy);
                     process.destroy();
-                    throw new IllegalStateException(name() + " started by the test fixture did not answer on port "
-                            + freePort + " within " + startTimeout() + "; see " + dir.resolve("server.out"));
+                    throw new IllegalStateException(name + " started by the test fixture did not answer on port "
+                            + freePort + " within " + startTimeout + "; see " + dir.resolve("server.out"));
                 }
                 Thread.sleep(200);
             }
-            System.err.println("*** " + name() + " started for the tests on 127.0.0.1:" + freePort + " (" + dir + ")");
+            System.err.println("*** " + name + " started for the tests on 127.0.0.1:" + freePort + " (" + dir + ")");
             return new StartedServer(process, freePort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

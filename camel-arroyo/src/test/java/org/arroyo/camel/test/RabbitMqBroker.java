@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public final class RabbitMqBroker extends LocalServerBroker {
 
+    public RabbitMqBroker() {
+        super("RabbitMQ", "arroyo.test.rabbitmq", "127.0.0.1:5672", "rabbitmq-server", Duration.ofSeconds(120));
+    }
+
     public String username() {
         return "guest";
     }
@@ -27,26 +31,6 @@ public final class RabbitMqBroker extends LocalServerBroker {
     /** {@code amqp://guest:guest@host:port} (no path: the default virtual host) */
     public String amqpUri() {
         return "amqp://" + username() + ":" + password() + "@" + address();
-    }
-
-    @Override
-    protected String name() {
-        return "RabbitMQ";
-    }
-
-    @Override
-    protected String addressProperty() {
-        return "arroyo.test.rabbitmq";
-    }
-
-    @Override
-    protected String defaultAddress() {
-        return "127.0.0.1:5672";
-    }
-
-    @Override
-    protected String serverCommand() {
-        return "rabbitmq-server";
     }
 
     @Override
@@ -64,10 +48,5 @@ public final class RabbitMqBroker extends LocalServerBroker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    protected Duration startTimeout() {
-        return Duration.ofSeconds(120);
     }
 }

@@ -11,34 +11,13 @@ import java.time.Duration;
  */
 public final class RedisBroker extends LocalServerBroker {
 
-    @Override
-    protected String name() {
-        return "Redis";
-    }
-
-    @Override
-    protected String addressProperty() {
-        return "arroyo.test.redis";
-    }
-
-    @Override
-    protected String defaultAddress() {
-        return "127.0.0.1:6379";
-    }
-
-    @Override
-    protected String serverCommand() {
-        return "redis-server";
+    public RedisBroker() {
+        super("Redis", "arroyo.test.redis", "127.0.0.1:6379", "redis-server", Duration.ofSeconds(20));
     }
 
     @Override
     protected ProcessBuilder serverProcess(int port, Path dir) {
         return new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString());
-    }
-
-    @Override
-    protected Duration startTimeout() {
-        return Duration.ofSeconds(20);
     }
 }

@@ -1,5 +1,6 @@
 package org.arroyo.camel.broker.kafka;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -27,11 +30,11 @@ import org.apache.kafka.common.header.Header;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
-import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.Values;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.test.KafkaBroker;
 import org.arroyo.camel.test.ScanRun;
+import org.arroyo.camel.test.TestOperators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -83,35 +86,16 @@ class KafkaPipelineTest {
     }
 
     private static String digest(byte[] value) {
-        return Values.sha256(java.nio.ByteBuffer.wrap(value));
+        return Values.sha256(ByteBuffer.wrap(value));
     }
 
-    /** Passes every message on, failing on frame 500 while {@code broken}. */
-    private static Operator failingOnFrame500(AtomicBoolean broken, AtomicInteger failures) {
-        return new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                if (broken.get() && Long.valueOf(500).equals(event.metadata().get("frame_number"))) {
-                    failures.incrementAndGet();
-                    throw new IllegalStateException("operator fault on frame 500");
-                }
-                return List.of(event);
-            }
-        };
-    }
 
     @Test
     void aRunOfThousandFramesPassesInOrderKeyedByItsRunIdWithIdenticalBytes() throws Exception {
         KAFKA.createTopic("frames", 1);
         KAFKA.createTopic("reduced", 4);
         List<Long> framesSeen = new CopyOnWriteArrayList<>();
-        startPipeline("kafka", "frames", "pipeline", new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                framesSeen.add((Long) event.metadata().get("frame_number"));
-                return List.of(event);
-            }
-        }, "reduced");
+        startPipeline("kafka", "frames", "pipeline", TestOperators.recordingFrames(framesSeen), "reduced");
         List<byte[]> sent = ScanRun.encoded("kafka-run", 1000);
 
         KAFKA.send("frames", null, sent);
@@ -135,7 +119,7 @@ class KafkaPipelineTest {
         KAFKA.createTopic("retry-out", 1);
         AtomicBoolean broken = new AtomicBoolean(true);
         AtomicInteger failures = new AtomicInteger();
-        CamelContext context = startPipeline("retry", "retry-in", "retry", failingOnFrame500(broken, failures), "retry-out");
+        CamelContext context = startPipeline("retry", "retry-in", "retry", TestOperators.failingOnFrame(500, broken, failures), "retry-out");
         List<byte[]> sent = ScanRun.encoded("retry-run", 1000);
 
         KAFKA.send("retry-in", "retry-run", sent);
@@ -162,8 +146,8 @@ class KafkaPipelineTest {
         KAFKA.createTopic("shared-out", 4);
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
-        startPipeline("shared", "shared-in", "shared", counting(first), "shared-out");
-        startPipeline("shared", "shared-in", "shared", counting(second), "shared-out");
+        startPipeline("shared", "shared-in", "shared", TestOperators.counting(first), "shared-out");
+        startPipeline("shared", "shared-in", "shared", TestOperators.counting(second), "shared-out");
         awaitGroupOfTwoWithPartitionsEach("shared");
         Map<String, List<byte[]>> runs = new LinkedHashMap<>();
         for (int run = 0; run < 8; run++) {
@@ -186,15 +170,6 @@ class KafkaPipelineTest {
         assertThat(second.get()).as("events of the second instance").isPositive();
     }
 
-    private static Operator counting(AtomicInteger events) {
-        return new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                events.incrementAndGet();
-                return List.of(event);
-            }
-        };
-    }
 
     private static void awaitGroupOfTwoWithPartitionsEach(String group) {
         try (Admin admin = KAFKA.admin()) {
@@ -228,7 +203,7 @@ class KafkaPipelineTest {
         run.forEach(message -> template.sendBody(kafka("yaml", null), message));
 
         mock.assertIsSatisfied(60_000);
-        List<org.apache.camel.Message> received = mock.getReceivedExchanges().stream().map(exchange -> exchange.getMessage()).toList();
+        List<Message> received = mock.getReceivedExchanges().stream().map(Exchange::getMessage).toList();
         assertThat(received).extracting(message -> message.getHeader(KafkaConstants.KEY)).containsOnly("yaml-run");
         assertThat(received).extracting(message -> message.getHeader("ArroyoMessageType"))
                 .containsExactly("start", "event", "event", "stop");

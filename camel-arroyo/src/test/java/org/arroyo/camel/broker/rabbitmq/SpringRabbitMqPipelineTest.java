@@ -18,12 +18,12 @@ import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.broker.rabbitmq.AmqpClient.Delivery;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
-import org.arroyo.camel.message.Event;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.test.InteropVectors;
 import org.arroyo.camel.test.PythonPeer;
 import org.arroyo.camel.test.RabbitMqBroker;
 import org.arroyo.camel.test.ScanRun;
+import org.arroyo.camel.test.TestOperators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,26 +94,11 @@ class SpringRabbitMqPipelineTest {
         return deliveries.stream().map(Delivery::body).toList();
     }
 
-    private static Operator counting(AtomicInteger events) {
-        return new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                events.incrementAndGet();
-                return List.of(event);
-            }
-        };
-    }
 
     @Test
     void aRunOfThousandFramesPassesListenerOperatorPublisherInOrderWithIdenticalBytes() throws Exception {
         List<Long> framesSeen = new CopyOnWriteArrayList<>();
-        startPipeline("spring-rabbitmq:default?queues=" + in, new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                framesSeen.add((Long) event.metadata().get("frame_number"));
-                return List.of(event);
-            }
-        });
+        startPipeline("spring-rabbitmq:default?queues=" + in, TestOperators.recordingFrames(framesSeen));
         awaitConsumers(1);
         List<byte[]> sent = ScanRun.encoded("rabbitmq-run", 1000);
 
@@ -175,8 +160,8 @@ class SpringRabbitMqPipelineTest {
     void twoCompetingPipelineInstancesShareTheQueueAndProcessEachEventOnce() throws Exception {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
-        startPipeline("spring-rabbitmq:default?queues=" + in + "&prefetchCount=10", counting(first));
-        startPipeline("spring-rabbitmq:default?queues=" + in + "&prefetchCount=10", counting(second));
+        startPipeline("spring-rabbitmq:default?queues=" + in + "&prefetchCount=10", TestOperators.counting(first));
+        startPipeline("spring-rabbitmq:default?queues=" + in + "&prefetchCount=10", TestOperators.counting(second));
         awaitConsumers(2);
         List<byte[]> sent = new ArrayList<>();
         for (int run = 0; run < 8; run++) {

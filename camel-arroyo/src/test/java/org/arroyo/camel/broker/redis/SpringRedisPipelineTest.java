@@ -13,12 +13,12 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
-import org.arroyo.camel.message.Event;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.test.InteropVectors;
 import org.arroyo.camel.test.PythonPeer;
 import org.arroyo.camel.test.RedisBroker;
 import org.arroyo.camel.test.ScanRun;
+import org.arroyo.camel.test.TestOperators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,13 +74,7 @@ class SpringRedisPipelineTest {
         String in = prefix + "frames";
         String out = prefix + "reduced";
         List<Long> framesSeen = new CopyOnWriteArrayList<>();
-        startPipeline(in, new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                framesSeen.add((Long) event.metadata().get("frame_number"));
-                return List.of(event);
-            }
-        }, out);
+        startPipeline(in, TestOperators.recordingFrames(framesSeen), out);
         List<byte[]> sent = ScanRun.encoded("redis-run", 1000);
 
         List<byte[]> received;

@@ -15,10 +15,10 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
-import org.arroyo.camel.message.Event;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.test.RedisBroker;
 import org.arroyo.camel.test.ScanRun;
+import org.arroyo.camel.test.TestOperators;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,13 +101,7 @@ class RedisStreamPipelineTest {
     @Test
     void aRunOfThousandFramesPassesListenerOperatorPublisherInOrderWithIdenticalBytesAndIsAcknowledged() throws Exception {
         List<Long> framesSeen = new CopyOnWriteArrayList<>();
-        startPipeline(new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                framesSeen.add((Long) event.metadata().get("frame_number"));
-                return List.of(event);
-            }
-        });
+        startPipeline(TestOperators.recordingFrames(framesSeen));
         List<byte[]> sent = ScanRun.encoded("stream-run", 1000);
 
         add(sent);
@@ -145,16 +139,7 @@ class RedisStreamPipelineTest {
     void anEntryThatFailedStaysPendingAndIsDeliveredWhenTheRouteStartsAgain() throws Exception {
         AtomicBoolean broken = new AtomicBoolean(true);
         AtomicInteger failures = new AtomicInteger();
-        startPipeline(new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) {
-                if (broken.get() && Long.valueOf(5).equals(event.metadata().get("frame_number"))) {
-                    failures.incrementAndGet();
-                    throw new IllegalStateException("operator fault on frame 5");
-                }
-                return List.of(event);
-            }
-        });
+        startPipeline(TestOperators.failingOnFrame(5, broken, failures));
         List<byte[]> sent = ScanRun.encoded("pending-run", 10);
 
         add(sent);
