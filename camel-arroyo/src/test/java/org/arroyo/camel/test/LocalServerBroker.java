@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,10 @@ abstract class LocalServerBroker implements BeforeAllCallback {
     private StartedServer start() {
         try {
             int freePort = freePort();
-            Path dir = Files.createTempDirectory("arroyo-" + serverCommand);
+            // open to all: a server started as root may drop to a user of its own (Debian's rabbitmq-server does)
+            Path dir = Files.createTempDirectory("arroyo-" + serverCommand,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
             ProcessBuilder builder = serverProcess(freePort, dir)
                     .redirectErrorStream(true).redirectOutput(dir.resolve("server.out").toFile());
             Process process = builder.start();
@@ -95,8 +99,9 @@ abstract class LocalServerBroker implements BeforeAllCallback {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     process.descendants().forEach(ProcessHandle::destroy);
                     process.destroy();
-                    throw new IllegalStateException(name + " started by the test fixture did not answer on port "
-                            + freePort + " within " + startTimeout + "; see " + dir.resolve("server.out"));
+                    throw new IllegalStateException(name + " started by the test fixture " + (process.isAlive()
+                            ? "did not answer on port " + freePort + " within " + startTimeout : "exited")
+                            + "; see " + dir.resolve("server.out"));
                 }
                 Thread.sleep(200);
             }

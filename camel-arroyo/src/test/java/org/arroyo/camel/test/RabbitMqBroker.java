@@ -37,7 +37,10 @@ public final class RabbitMqBroker extends LocalServerBroker {
     protected ProcessBuilder serverProcess(int port, Path dir) {
         try {
             Path plugins = Files.writeString(dir.resolve("enabled_plugins"), "[].");
+            // a configuration of its own: the machine's may name the port of the node already running
+            Path config = Files.writeString(dir.resolve("rabbitmq.conf"), "listeners.tcp.default = 127.0.0.1:" + port + "\n");
             return withEnvironment(new ProcessBuilder("rabbitmq-server"), Map.of(
+                    "RABBITMQ_CONFIG_FILE", config.toString(),
                     "RABBITMQ_NODENAME", "arroyo-test-" + port + "@localhost",
                     "RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1",
                     "RABBITMQ_NODE_PORT", String.valueOf(port),
