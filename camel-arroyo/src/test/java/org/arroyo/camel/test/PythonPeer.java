@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A Python peer from {@code src/test/python}, run with the system's {@code /usr/bin/python3} and
- * its Debian packages (python3-redis, python3-pika, python3-msgpack), as an
- * independent process. A peer prints one JSON object as its last line of output.
+ * Python as an independent peer, run with the system interpreter ({@code /usr/bin/python3}) and its
+ * Debian packages (python3-redis, python3-pika, python3-msgpack): an inline script over lines
+ * ({@link #run}), or a peer script from {@code src/test/python} that prints one JSON object as its
+ * last line ({@link #start}). A missing interpreter fails the test.
  */
 public final class PythonPeer {
 
@@ -24,12 +25,38 @@ public final class PythonPeer {
     private PythonPeer() {
     }
 
+    public static Path interpreter() {
+        if (!Files.isExecutable(PYTHON)) {
+            throw new AssertionError(PYTHON + " is not installed: the Python peer tests need it");
+        }
+        return PYTHON;
+    }
+
+    /** Runs {@code script} over the input lines and returns its output lines. */
+    public static List<String> run(String script, List<String> input) throws IOException, InterruptedException {
+        Path scriptFile = Files.createTempFile("arroyo-peer", ".py");
+        Path inputFile = Files.createTempFile("arroyo-peer", ".in");
+        try {
+            Files.writeString(scriptFile, script);
+            Files.write(inputFile, input, StandardCharsets.UTF_8);
+            Process process = new ProcessBuilder(interpreter().toString(), scriptFile.toString())
+                    .redirectInput(inputFile.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("python peer failed (exit " + process.exitValue() + ")");
+            }
+            return new String(output, StandardCharsets.UTF_8).lines().toList();
+        } finally {
+            Files.deleteIfExists(scriptFile);
+            Files.deleteIfExists(inputFile);
+        }
+    }
+
     /** Fails or skips (see {@link Prerequisite}) unless python3 can import these modules. */
     public static void requireModules(String... modules) throws IOException, InterruptedException {
-        if (!Files.isExecutable(PYTHON)) {
-            Prerequisite.missing(PYTHON + " is not installed");
-        }
-        Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import " + String.join(", ", modules))
+        Process check = new ProcessBuilder(interpreter().toString(), "-c", "import " + String.join(", ", modules))
                 .redirectErrorStream(true).start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (check.waitFor() != 0) {
@@ -54,9 +81,9 @@ public final class PythonPeer {
         }
     }
 
-    /** Starts a peer script; its error output goes to the test's. */
+    /** Starts a peer script from {@code src/test/python}; its error output goes to the test's. */
     public static Run start(String script, Object... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), SCRIPTS.resolve(script).toString()));
+        List<String> command = new ArrayList<>(List.of(interpreter().toString(), SCRIPTS.resolve(script).toString()));
         for (Object argument : arguments) {
             command.add(String.valueOf(argument));
         }

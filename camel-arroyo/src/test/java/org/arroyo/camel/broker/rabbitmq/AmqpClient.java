@@ -10,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.GetResponse;
@@ -28,9 +27,7 @@ final class AmqpClient implements AutoCloseable {
     private final Channel channel;
 
     AmqpClient(RabbitMqBroker rabbitmq) throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(rabbitmq.amqpUri());
-        connection = factory.newConnection("arroyo-test");
+        connection = rabbitmq.rawConnection();
         channel = connection.createChannel();
         channel.confirmSelect();
     }

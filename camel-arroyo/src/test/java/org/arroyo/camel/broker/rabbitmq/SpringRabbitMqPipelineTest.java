@@ -61,7 +61,8 @@ class SpringRabbitMqPipelineTest {
 
     private CamelContext camel() {
         CamelContext context = new DefaultCamelContext();
-        context.getPropertiesComponent().addInitialProperty("arroyo.rabbitmq.uri", RABBITMQ.amqpUri());
+        context.getPropertiesComponent().addInitialProperty("arroyo.rabbitmq.uri",
+                "amqp://guest:guest@" + RabbitMqBroker.HOST + ":" + RabbitMqBroker.PORT);
         contexts.add(context);
         return context;
     }
@@ -194,7 +195,7 @@ class SpringRabbitMqPipelineTest {
         context.start();
         awaitConsumers(1);
 
-        JsonNode result = PythonPeer.start("rabbitmq_peer.py", RABBITMQ.host(), RABBITMQ.port(), in, out, 200,
+        JsonNode result = PythonPeer.start("rabbitmq_peer.py", RabbitMqBroker.HOST, RabbitMqBroker.PORT, in, out, 200,
                 InteropVectors.vectorsDir()).result(120);
 
         assertThat(result.get("sent").asInt()).isGreaterThan(200);
