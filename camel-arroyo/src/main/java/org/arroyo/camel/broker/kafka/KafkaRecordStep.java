@@ -72,7 +72,7 @@ final class KafkaRecordStep implements PublishStep {
         if (body instanceof ArroyoMessage message) {
             return message;
         }
-        // bytes of another convention are not an Arroyo message here: they go as they are
+        // msgpack bytes count when they decode to a message; other bytes and bodies go as camel-kafka sends them
         return body instanceof byte[] ? exchange.getContext().getTypeConverter().tryConvertTo(ArroyoMessage.class, exchange, body)
                 : null;
     }
