@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.main.Main;
 import org.arroyo.camel.operator.OperatorProcessor;
@@ -26,7 +27,7 @@ public final class ExampleApplication {
 
     /** A Camel Main with the example's beans and the routes in the given DSL: java, xml or yaml. */
     public static Main create(String dsl) {
-        Main main = new Main(ExampleApplication.class);
+        Main main = new Main();
         main.bind("main", main);
         main.configure().addConfiguration(Beans.class);
         switch (dsl) {
@@ -38,7 +39,7 @@ public final class ExampleApplication {
     }
 
     /** The example's beans, configured from properties. */
-    public static class Beans {
+    public static class Beans implements CamelConfiguration {
 
         @PropertyInject(value = "arroyo.detector.frames")
         private int frames;

@@ -18,7 +18,7 @@ final class Bytes {
     }
 
     /** Strict UTF-8: malformed bytes are a decode error at the given offset, never replaced. */
-    static String utf8(byte[] bytes, long offset, String what) {
+    static String decodeUtf8(byte[] bytes, long offset, String what) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -26,6 +26,29 @@ final class Bytes {
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ArroyoDecodeException(what + " is not valid UTF-8", offset, e);
+        }
+    }
+
+    /**
+     * The UTF-8 bytes of a text.
+     *
+     * @throws IllegalArgumentException for an unpaired surrogate, which {@code getBytes} would silently write as '?'
+     */
+    static byte[] utf8(String text) {
+        requireWellFormed(text);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Fails for a text with an unpaired surrogate, which has no UTF-8 form. */
+    static void requireWellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(text.charAt(i))) {
+                throw new IllegalArgumentException("text has an unpaired surrogate at index " + i
+                        + ", it cannot be written as UTF-8");
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.arroyo.camel.message.ArroyoMessage;
@@ -23,12 +23,10 @@ import org.arroyo.camel.message.Values;
  */
 public final class JsonCodec implements MessageCodec {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     static {
@@ -50,20 +48,26 @@ public final class JsonCodec implements MessageCodec {
     }
 
     /** The JSON map a frame holds, with integers as {@code Long}. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> readMap(ByteBuffer frame) {
         byte[] json = Bytes.copyOf(frame);
         try {
-            Map<String, Object> map = MAPPER.readValue(json, MAP);
-            if (map == null) {
-                throw new ArroyoDecodeException("expected a JSON object, found null", 0);
+            Object value = MAPPER.readValue(json, Object.class);
+            if (!(value instanceof Map<?, ?> map)) {
+                throw new ArroyoDecodeException("expected a JSON object, found " + kindOf(value), -1);
             }
-            return Values.freeze(map);
+            return Values.freeze((Map<String, ?>) map);
         } catch (JsonProcessingException e) {
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
             throw new ArroyoDecodeException("malformed JSON: " + e.getOriginalMessage(), offset, e);
         } catch (IOException e) {
             throw new ArroyoDecodeException("unreadable JSON: " + e.getMessage(), -1, e);
         }
+    }
+
+    private static String kindOf(Object value) {
+        return value == null ? "null" : value instanceof List ? "an array" : value instanceof String ? "a string"
+                : value instanceof Boolean ? "a boolean" : "a number";
     }
 
     @Override
@@ -79,7 +83,7 @@ public final class JsonCodec implements MessageCodec {
     }
 
     private static byte[] write(Map<String, Object> map) {
-        rejectBinary(map, "");
+        rejectUnwritable(map, "");
         try {
             return MAPPER.writeValueAsBytes(map);
         } catch (JsonProcessingException e) {
@@ -87,16 +91,22 @@ public final class JsonCodec implements MessageCodec {
         }
     }
 
-    /** JSON has no binary type: a binary value would silently become base64 text. */
-    private static void rejectBinary(Object value, String where) {
-        if (value instanceof ByteBuffer) {
+    /** JSON has no binary type nor NaN and infinities, UTF-8 no unpaired surrogate: they would silently change. */
+    private static void rejectUnwritable(Object value, String where) {
+        if (value instanceof String text) {
+            Bytes.requireWellFormed(text);
+        } else if (value instanceof ByteBuffer) {
             throw new IllegalArgumentException("binary field '" + where + "' cannot be written as JSON");
-        }
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, element) -> rejectBinary(element, where.isEmpty() ? key.toString() : where + "." + key));
+        } else if ((value instanceof Double || value instanceof Float) && !Double.isFinite(((Number) value).doubleValue())) {
+            throw new IllegalArgumentException("field '" + where + "' is " + value + ", which JSON cannot represent");
+        } else if (value instanceof Map<?, ?> map) {
+            map.forEach((key, element) -> {
+                Bytes.requireWellFormed((String) key);
+                rejectUnwritable(element, where.isEmpty() ? key.toString() : where + "." + key);
+            });
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                rejectBinary(list.get(i), where + "[" + i + "]");
+                rejectUnwritable(list.get(i), where + "[" + i + "]");
             }
         }
     }

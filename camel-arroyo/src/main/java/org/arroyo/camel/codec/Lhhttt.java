@@ -19,7 +19,7 @@ public final class Lhhttt {
 
     /** The framed text. */
     public static byte[] encode(String text) {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] utf8 = Bytes.utf8(text);
         String length = Integer.toHexString(utf8.length);
         byte[] frame = new byte[1 + length.length() + utf8.length];
         frame[0] = (byte) Character.forDigit(length.length(), 16);

@@ -77,6 +77,7 @@ public final class MsgpackCodec implements MessageCodec {
     }
 
     private static void writeMap(MsgpackWriter writer, MessageType type, Map<String, Object> fields) {
+        WireMaps.requireNoTypeField(fields);
         writer.mapHeader(fields.size() + 1).entry(WireMaps.MSG_TYPE, type.wireName());
         fields.forEach(writer::entry);
     }
@@ -92,12 +93,13 @@ public final class MsgpackCodec implements MessageCodec {
             return;
         }
         Map<String, Object> fields = event.metadata();
+        WireMaps.requireNoTypeField(fields);
         ArrayField place = event.arrayField();
         if (fields.containsKey(place.path().get(0))) {
             throw new IllegalArgumentException("metadata field '" + place.path().get(0) + "' collides with the array field "
                     + place.dotted());
         }
-        int position = Math.min(place.position(), fields.size());
+        int position = place.position();
         writer.mapHeader(fields.size() + 2).entry(WireMaps.MSG_TYPE, MessageType.EVENT.wireName());
         int index = 0;
         for (Map.Entry<String, Object> field : fields.entrySet()) {

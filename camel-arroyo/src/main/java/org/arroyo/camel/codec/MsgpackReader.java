@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageSizeException;
 import org.msgpack.core.MessageUnpacker;
 import org.msgpack.value.ValueType;
 
@@ -29,7 +31,10 @@ final class MsgpackReader {
 
     private MsgpackReader(ByteBuffer input) {
         this.input = input.slice();
-        this.unpacker = MessagePack.newDefaultUnpacker(this.input.duplicate());
+        // msgpack-core reads array-backed buffers only (not read-only ones, nor direct ones on Java 17):
+        // it parses a copy of those, while binary values stay slices of the input itself
+        this.unpacker = MessagePack.newDefaultUnpacker(
+                this.input.hasArray() ? this.input.duplicate() : ByteBuffer.wrap(Bytes.copyOf(this.input)));
     }
 
     /** The single map the buffer holds; trailing bytes after it are an error. */
@@ -50,6 +55,8 @@ final class MsgpackReader {
                         + " unexpected bytes after the map", reader.offset());
             }
             return map;
+        } catch (MessageInsufficientBufferException e) {
+            throw new ArroyoDecodeException("truncated msgpack: the input ends inside a value", reader.offset(), e);
         } catch (IOException | MessagePackException e) {
             throw new ArroyoDecodeException("malformed msgpack: " + e.getMessage(), reader.offset(), e);
         }
@@ -94,12 +101,12 @@ final class MsgpackReader {
     }
 
     private String readString(long at) throws IOException {
-        int length = checkLength(unpacker.unpackRawStringHeader(), at, "string");
-        return Bytes.utf8(unpacker.readPayload(length), at, "string");
+        int length = checkLength(unpacker::unpackRawStringHeader, at, "string");
+        return Bytes.decodeUtf8(unpacker.readPayload(length), at, "string");
     }
 
     private ByteBuffer readBinary(long at) throws IOException {
-        int length = checkLength(unpacker.unpackBinaryHeader(), at, "binary");
+        int length = checkLength(unpacker::unpackBinaryHeader, at, "binary");
         int start = Math.toIntExact(offset());
         unpacker.readPayloadAsReference(length);
         return input.duplicate().position(start).limit(start + length).slice().asReadOnlyBuffer();
@@ -107,7 +114,7 @@ final class MsgpackReader {
 
     private List<Object> readArray(int depth, long at) throws IOException {
         checkDepth(depth, at);
-        int size = checkLength(unpacker.unpackArrayHeader(), at, "array");
+        int size = checkLength(unpacker::unpackArrayHeader, at, "array");
         List<Object> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             list.add(readValue(depth));
@@ -118,7 +125,7 @@ final class MsgpackReader {
     private Map<String, Object> readMapValue(int depth) throws IOException {
         long at = offset();
         checkDepth(depth, at);
-        int size = checkLength(unpacker.unpackMapHeader(), at, "map");
+        int size = checkLength(unpacker::unpackMapHeader, at, "map");
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, size * 2));
         for (int i = 0; i < size; i++) {
             long keyAt = offset();
@@ -135,14 +142,24 @@ final class MsgpackReader {
         return Collections.unmodifiableMap(map);
     }
 
+    private interface LengthHeader {
+        int read() throws IOException;
+    }
+
     /** A declared length (bytes, or elements of at least one byte each) must fit in what remains. */
-    private int checkLength(int declared, long at, String what) {
-        if (declared < 0 || declared > remaining()) {
-            throw new ArroyoDecodeException(what + " declares " + Integer.toUnsignedString(declared)
+    private int checkLength(LengthHeader header, long at, String what) throws IOException {
+        long declared;
+        try {
+            declared = header.read();
+        } catch (MessageSizeException e) {
+            declared = e.getSize(); // a 32-bit length beyond Integer.MAX_VALUE
+        }
+        if (declared > remaining()) {
+            throw new ArroyoDecodeException(what + " declares " + declared
                     + (what.equals("string") || what.equals("binary") ? " bytes" : " elements")
                     + " but only " + remaining() + " bytes remain", at);
         }
-        return declared;
+        return (int) declared;
     }
 
     private static void checkDepth(int depth, long at) {

@@ -50,7 +50,7 @@ public final class MultipartCodec implements MessageCodec {
         Map<String, Object> fields = new LinkedHashMap<>(event.metadata());
         event.array().ifPresent(array -> describe(fields, array));
         header.value(WireMaps.withType(MessageType.EVENT, fields));
-        if (!event.hasPayload()) {
+        if (!event.hasPayload() && event.array().isEmpty()) {
             return List.of(header.toByteArray());
         }
         return List.of(header.toByteArray(), Bytes.copyOf(event.payload()));
@@ -60,5 +60,18 @@ public final class MultipartCodec implements MessageCodec {
     private static void describe(Map<String, Object> fields, NdArray array) {
         fields.putIfAbsent("shape", WireMaps.shapeValue(array));
         fields.putIfAbsent("dtype", array.dtype().numpySpelling(array.byteOrder()));
+        if (!describes(fields, array)) {
+            throw new IllegalArgumentException("the metadata's dtype " + fields.get("dtype") + " and shape "
+                    + fields.get("shape") + " do not describe the event's array " + array);
+        }
+    }
+
+    /** Whether a header's dtype and shape (a decoded header keeps them) say what the array is. */
+    private static boolean describes(Map<String, Object> fields, NdArray array) {
+        try {
+            return WireMaps.array("header", fields.get("dtype"), fields.get("shape"), array.data()).equals(array);
+        } catch (ArroyoDecodeException e) {
+            return false;
+        }
     }
 }

@@ -54,6 +54,14 @@ final class WireMaps {
         throw new IllegalArgumentException("an event has metadata, not data");
     }
 
+    /** Fails when the fields to write hold a {@code msg_type} of their own, which would contradict the message's. */
+    static void requireNoTypeField(Map<String, Object> fields) {
+        if (fields.containsKey(MSG_TYPE)) {
+            throw new IllegalArgumentException("field '" + MSG_TYPE
+                    + "' is the message type on the wire; it cannot be a field of the message");
+        }
+    }
+
     /** The message a start or stop map stands for. */
     static ArroyoMessage startOrStop(MessageType type, Map<String, Object> fields) {
         return type == MessageType.START ? new Start(fields) : new Stop(fields);
@@ -61,6 +69,7 @@ final class WireMaps {
 
     /** A map with {@code msg_type} first, then the fields. */
     static Map<String, Object> withType(MessageType type, Map<String, Object> fields) {
+        requireNoTypeField(fields);
         Map<String, Object> map = new LinkedHashMap<>();
         map.put(MSG_TYPE, type.wireName());
         map.putAll(fields);

@@ -12,6 +12,7 @@ import org.apache.camel.ShutdownRoute;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.ExpressionAdapter;
 import org.arroyo.camel.operator.Batch;
 import org.arroyo.camel.operator.BatchingProcessor;
@@ -38,6 +39,7 @@ public final class PipelineBuilder {
 
     private final RouteBuilder routes;
     private final String name;
+    private RouteDefinition firstRoute;
     private ProcessorDefinition<?> tail;
     private int stages = 1;
 
@@ -51,8 +53,19 @@ public final class PipelineBuilder {
         if (tail != null) {
             throw new IllegalStateException("pipeline " + name + " already listens; one listener per pipeline");
         }
-        RouteDefinition route = routes.from(uri).routeId(name);
-        tail = route;
+        firstRoute = routes.from(uri).routeId(name);
+        tail = firstRoute;
+        return this;
+    }
+
+    /**
+     * Route policies of the pipeline's first route (the listener's), e.g. {@code PipelineMetrics}
+     * to report the pipeline's figures; they see each message from the listener to the publishers,
+     * or to the first batching or decoupling stage.
+     */
+    public PipelineBuilder routePolicy(RoutePolicy... policies) {
+        started();
+        firstRoute.routePolicy(policies);
         return this;
     }
 

@@ -23,7 +23,9 @@ public final class Event implements ArroyoMessage {
         this.metadata = Values.freeze(metadata);
         this.payload = payload.slice().asReadOnlyBuffer();
         this.array = array;
-        this.arrayField = Objects.requireNonNull(arrayField, "arrayField");
+        // a position past the last field means "after all fields": store it so, so that equal events compare equal
+        this.arrayField = Objects.requireNonNull(arrayField, "arrayField").position() > this.metadata.size()
+                ? arrayField.at(this.metadata.size()) : arrayField;
     }
 
     /** An event with metadata only. */
@@ -97,7 +99,7 @@ public final class Event implements ArroyoMessage {
 
     @Override
     public String toString() {
-        String body = array != null ? " array=" + array
+        String body = array != null ? " " + arrayField.dotted() + "=" + array
                 : payload.hasRemaining() ? " payload=" + Values.describeBytes(payload) : "";
         return "Event" + Values.describe(metadata) + body;
     }

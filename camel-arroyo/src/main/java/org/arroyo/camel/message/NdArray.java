@@ -27,13 +27,15 @@ public final class NdArray {
     public NdArray(DType dtype, int[] shape, ByteOrder byteOrder, ByteBuffer data) {
         this.dtype = Objects.requireNonNull(dtype, "dtype");
         this.shape = shape.clone();
-        this.byteOrder = Objects.requireNonNull(byteOrder, "byteOrder");
+        Objects.requireNonNull(byteOrder, "byteOrder");
+        // one-byte elements have no byte order (numpy writes '|'): all read as little-endian, so they compare equal
+        this.byteOrder = dtype.itemSize() == 1 ? ByteOrder.LITTLE_ENDIAN : byteOrder;
         long expected = elementCount(this.shape) * dtype.itemSize();
         if (expected != data.remaining()) {
             throw new IllegalArgumentException("array data has " + data.remaining() + " bytes but dtype "
                     + dtype.numpyName() + " and shape " + Arrays.toString(this.shape) + " need " + expected);
         }
-        this.data = data.slice().asReadOnlyBuffer().order(byteOrder);
+        this.data = data.slice().asReadOnlyBuffer().order(this.byteOrder);
     }
 
     /** A little-endian float64 array holding a copy of {@code values}. */
@@ -128,7 +130,8 @@ public final class NdArray {
     }
 
     private static double unsignedToDouble(long value) {
-        return value >= 0 ? value : (value >>> 1) * 2.0 + (value & 1);
+        // halve keeping the lowest bit as a sticky bit, so the one rounding to double is the correct one
+        return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
     }
 
     /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */

@@ -16,7 +16,8 @@ import java.util.StringJoiner;
  * The values an Arroyo map may hold, as the codecs produce them: {@code null}, {@link Boolean},
  * {@link Long} (or {@link BigInteger} beyond it), {@link Double} (or {@link Float} for float32 on the
  * wire), {@link String}, {@link ByteBuffer} (binary, read-only), {@link List} and {@link Map} with
- * string keys. Smaller integer types given by callers are widened to {@code Long}.
+ * string keys. Smaller integer types given by callers are widened to {@code Long}, a
+ * {@code BigInteger} that fits a long becomes a {@code Long}, so that equal numbers compare equal.
  */
 public final class Values {
 
@@ -31,7 +32,12 @@ public final class Values {
             return Map.of();
         }
         Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-        map.forEach((key, value) -> copy.put(key, freezeValue(value)));
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new IllegalArgumentException("map key " + entry.getKey() + " is not a string");
+            }
+            copy.put(key, freezeValue(entry.getValue()));
+        }
         return Collections.unmodifiableMap(copy);
     }
 
@@ -49,10 +55,13 @@ public final class Values {
             return ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer();
         }
         if (value instanceof ByteBuffer buffer) {
-            return buffer.isReadOnly() ? buffer : buffer.asReadOnlyBuffer();
+            return buffer.slice().asReadOnlyBuffer();
         }
         if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
+            return big.longValue();
         }
         if (value == null || value instanceof Boolean || value instanceof Long || value instanceof BigInteger
                 || value instanceof Double || value instanceof Float || value instanceof String) {

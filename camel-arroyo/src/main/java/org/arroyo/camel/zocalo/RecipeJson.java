@@ -1,0 +1,126 @@
+package org.arroyo.camel.zocalo;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import org.arroyo.camel.zocalo.python.PyObjects;
+
+/**
+ * JSON as Python's {@code json} module reads and writes it for Zocalo: objects keep their key
+ * order, integers stay integers (Long, or BigInteger when larger), NaN and Infinity are accepted,
+ * and floats are written with Python's shortest {@code repr} digits.
+ */
+public final class RecipeJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .addModule(new SimpleModule("python-floats").addSerializer(Double.class, new PythonFloatSerializer()))
+            .build();
+
+    private RecipeJson() {
+    }
+
+    /** Parses any JSON value into null, Boolean, Long/BigInteger, Double, String, List or Map. */
+    public static Object parse(String json) {
+        try {
+            return MAPPER.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new RecipeException("JSONDecodeError", "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Parses a JSON object, e.g. recipe parameters. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String json, String what) {
+        Object value = parse(json);
+        if (!(value instanceof Map)) {
+            throw new RecipeException("TypeError", what + " must be a JSON object, not " + PyObjects.typeName(value));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static String writePretty(Object value) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        try {
+            return MAPPER.writer(printer).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The value read as {@code type}, e.g. a payload map as a record. */
+    public static <T> T convert(Object value, Class<T> type) {
+        try {
+            return MAPPER.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read " + PyObjects.typeName(value) + " as " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A deep copy made of LinkedHashMap and ArrayList, free to change. */
+    static Object mutableCopy(Object value) {
+        return copy(value, false);
+    }
+
+    /** A deep copy that cannot change. */
+    static Object frozenCopy(Object value) {
+        return copy(value, true);
+    }
+
+    private static Object copy(Object value, boolean frozen) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, copy(v, frozen)));
+            return frozen ? Collections.unmodifiableMap(copy) : copy;
+        } else if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(copy(item, frozen)));
+            return frozen ? Collections.unmodifiableList(copy) : copy;
+        }
+        return value;
+    }
+
+    /** Writes floats as Python's json.dumps does: repr digits, NaN, Infinity. */
+    private static final class PythonFloatSerializer extends StdSerializer<Double> {
+
+        PythonFloatSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value.isNaN()) {
+                gen.writeRawValue("NaN");
+            } else if (value.isInfinite()) {
+                gen.writeRawValue(value > 0 ? "Infinity" : "-Infinity");
+            } else {
+                gen.writeNumber(PyObjects.repr(value));
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.arroyo.camel.zeromq;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZMQ;
+
+/**
+ * The zeromq component. All its endpoints share one ZeroMQ context, so inproc:// addresses connect endpoints of the
+ * same CamelContext.
+ */
+@Component("zeromq")
+public class ZeroMqComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZeroMqComponent.class);
+
+    @Metadata(label = "advanced", defaultValue = "1")
+    private int ioThreads = 1;
+
+    private ZMQ.Context context;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        int colon = remaining.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException(
+                    "Expected zeromq:SOCKETTYPE:ADDRESS, e.g. zeromq:SUB:tcp://127.0.0.1:5555, got zeromq:" + remaining);
+        }
+        ZeroMqConfiguration configuration = new ZeroMqConfiguration();
+        configuration.setSocketType(ZeroMqSocketType.parse(remaining.substring(0, colon)));
+        configuration.setAddress(remaining.substring(colon + 1));
+        ZeroMqEndpoint endpoint = new ZeroMqEndpoint(uri, this, configuration);
+        setProperties(endpoint, parameters);
+        configuration.validate();
+        return endpoint;
+    }
+
+    /** The ZeroMQ context of this component, created when the first socket needs it. */
+    synchronized ZMQ.Context zmqContext() {
+        if (context == null) {
+            context = ZMQ.context(ioThreads);
+            // JeroMQ prints these to stderr by default; connection noise belongs in the log
+            context.setNotificationExceptionHandler(
+                    (thread, e) -> LOG.debug("ZeroMQ I/O thread {} noticed {}", thread.getName(), e.toString()));
+            context.setUncaughtExceptionHandler(
+                    (thread, e) -> LOG.error("ZeroMQ I/O thread {} failed", thread.getName(), e));
+        }
+        return context;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (context != null) {
+                context.close();
+                context = null;
+            }
+        }
+        super.doStop();
+    }
+
+    public int getIoThreads() {
+        return ioThreads;
+    }
+
+    /**
+     * Number of ZeroMQ I/O threads of the context shared by all endpoints of this component.
+     */
+    public void setIoThreads(int ioThreads) {
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("ioThreads must be at least 1, got " + ioThreads);
+        }
+        this.ioThreads = ioThreads;
+    }
+}
