@@ -10,9 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,20 +31,23 @@ final class CamelOptions {
 
     /** A Camel Main (context name {@code arroyo}) with these properties and classpath. */
     Main main() {
-        Main main = new Main();
+        Main main = classpath.isEmpty() ? new Main() : mainWith(new URLClassLoader(urls(), CamelOptions.class.getClassLoader()));
         main.configure().withName("arroyo");
         main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true");
         properties.forEach(main::addOverrideProperty);
-        if (!classpath.isEmpty()) {
-            ClassLoader loader = new URLClassLoader(urls(), CamelOptions.class.getClassLoader());
-            main.addMainListener(new MainListenerSupport() {
-                @Override
-                public void beforeConfigure(BaseMainSupport configured) {
-                    configured.getCamelContext().getClassResolver().addClassLoader(loader);
-                }
-            });
-        }
         return main;
+    }
+
+    /** A Main whose context loads classes, components and plugins through the loader from its creation on. */
+    private static Main mainWith(ClassLoader loader) {
+        return new Main() {
+            @Override
+            protected CamelContext createCamelContext() {
+                CamelContext context = super.createCamelContext();
+                context.setApplicationContextClassLoader(loader);
+                return context;
+            }
+        };
     }
 
     private URL[] urls() {

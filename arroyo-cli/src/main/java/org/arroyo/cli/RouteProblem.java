@@ -44,7 +44,16 @@ final class RouteProblem {
         }
         String where = routeId == null ? null : location(routeId, context);
         return (where == null ? String.join(", ", files.stream().map(Path::toString).toList()) : given(where, files))
-                + (routeId == null ? "" : ": route " + routeId) + ": " + oneLine(rootCause(e).getMessage());
+                + (routeId == null ? "" : ": route " + routeId) + ": " + rootMessage(e);
+    }
+
+    /** The deepest message in the chain, on one line: what Camel's wrappers were wrapping. */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause().getMessage() != null) {
+            root = root.getCause();
+        }
+        return oneLine(root.getMessage());
     }
 
     /** The file a route was loaded from, if Camel knows it. */
@@ -58,14 +67,6 @@ final class RouteProblem {
         String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
         return files.stream().filter(file -> file.toAbsolutePath().toString().equals(path)).findFirst()
                 .map(Path::toString).orElse(path);
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause().getMessage() != null) {
-            root = root.getCause();
-        }
-        return root;
     }
 
     private static String oneLine(String text) {

@@ -26,7 +26,7 @@ final class TapCommand extends CamelCommand {
     Integer count;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         if (count != null && count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, not " + count);
         }
@@ -47,6 +47,10 @@ final class TapCommand extends CamelCommand {
             }
         });
         main.configure().withRoutesIncludePattern("false");
-        return runUntilStopped(main);
+        try {
+            return runUntilStopped(main);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(uri + ": " + RouteProblem.rootMessage(e), e);
+        }
     }
 }

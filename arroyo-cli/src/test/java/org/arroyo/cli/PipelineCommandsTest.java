@@ -162,6 +162,15 @@ class PipelineCommandsTest {
     }
 
     @Test
+    void tapOfAnUnknownComponentIsOneLineNamingTheUri() {
+        Result result = arroyo("tap", "zeromg:PULL:tcp://127.0.0.1:5555");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("arroyo: zeromg:PULL:tcp://127.0.0.1:5555: No endpoint could be found for: "
+                + "zeromg://PULL:tcp://127.0.0.1:5555, please check your classpath contains the needed Camel component jar.\n");
+    }
+
+    @Test
     void tapRefusesACountBelowOne() {
         Result result = arroyo("tap", "direct:nothing", "--count", 0);
 
