@@ -63,7 +63,7 @@ public class ArroyoTemplates extends RouteBuilder {
     }
 
     /** Endpoint URIs separated by commas, as in Camel's recipient list. */
-    static List<String> uris(String text) {
+    private static List<String> uris(String text) {
         return Arrays.stream(text.split(",")).map(String::strip).filter(uri -> !uri.isEmpty()).toList();
     }
 }
