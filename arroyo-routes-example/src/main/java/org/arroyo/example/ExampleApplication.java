@@ -1,6 +1,7 @@
 package org.arroyo.example;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -53,6 +54,15 @@ public final class ExampleApplication {
         @PropertyInject(value = "arroyo.example.keep-running", defaultValue = "false")
         private boolean keepRunning;
 
+        @PropertyInject(value = "arroyo.detector.uri")
+        private String detectorUri;
+
+        @PropertyInject(value = "arroyo.listener")
+        private String listener;
+
+        @PropertyInject(value = "arroyo.publisher")
+        private String publisher;
+
         @BindToRegistry("detector")
         public DetectorSimulator detector() {
             return new DetectorSimulator(DetectorSimulator.defaultGeometry(), frames, "saxs-demo-0001", 42);
@@ -73,7 +83,8 @@ public final class ExampleApplication {
         @BindToRegistry("results")
         public ResultsWriter results(@BeanInject("main") Main main) {
             Runnable done = keepRunning ? () -> { } : main::completed;
-            return new ResultsWriter(Path.of(outputDir), System.out, done);
+            return new ResultsWriter(Path.of(outputDir), System.out, done,
+                    Map.of("detector", detectorUri, "pipeline_listener", listener, "pipeline_publisher", publisher));
         }
     }
 }

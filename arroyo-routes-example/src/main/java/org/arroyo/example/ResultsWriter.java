@@ -5,9 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -19,13 +23,15 @@ import org.arroyo.camel.message.Stop;
 /**
  * The end of the example: collects a run's reduced profiles, prints progress (events/s) and a
  * summary, and at the run's stop writes {@code profiles.csv} (q, then one column per frame),
- * {@code statistics.csv} (one row per frame) and {@code profiles.png} under the output directory.
+ * {@code statistics.csv} (one row per frame), {@code profiles.png} and {@code run.json} (the run
+ * and the endpoints it went through) under the output directory.
  */
 public class ResultsWriter implements Processor {
 
     private final Path outputDir;
     private final PrintStream console;
     private final Runnable onRunComplete;
+    private final Map<String, String> endpoints;
     private final List<double[]> profiles = new ArrayList<>();
     private final List<Map<String, Object>> statistics = new ArrayList<>();
     private List<?> q = List.of();
@@ -33,10 +39,14 @@ public class ResultsWriter implements Processor {
     private long runStartedAt;
     private long lastReportAt;
 
-    public ResultsWriter(Path outputDir, PrintStream console, Runnable onRunComplete) {
+    /**
+     * @param endpoints what the run went through (e.g. listener and publisher URIs), recorded in {@code run.json}
+     */
+    public ResultsWriter(Path outputDir, PrintStream console, Runnable onRunComplete, Map<String, String> endpoints) {
         this.outputDir = outputDir;
         this.console = console;
         this.onRunComplete = onRunComplete;
+        this.endpoints = Map.copyOf(endpoints);
     }
 
     @Override
@@ -76,6 +86,12 @@ public class ResultsWriter implements Processor {
         Files.writeString(outputDir.resolve("profiles.csv"), profilesCsv());
         Files.writeString(outputDir.resolve("statistics.csv"), statisticsCsv());
         ProfilePlot.write(outputDir.resolve("profiles.png"), q, profiles, "run " + runId);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("run_id", runId);
+        run.put("frames", profiles.size());
+        run.put("stop", stop.data());
+        run.put("endpoints", new TreeMap<>(endpoints));
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(outputDir.resolve("run.json").toFile(), run);
         console.printf("run %s done: %d frames reduced at %.1f events/s; wrote %s%n", runId, profiles.size(),
                 rate(System.nanoTime()), outputDir.toAbsolutePath());
         onRunComplete.run();

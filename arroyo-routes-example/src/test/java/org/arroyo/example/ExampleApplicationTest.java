@@ -39,23 +39,43 @@ class ExampleApplicationTest {
         }
     }
 
-    /** Runs the example in the given DSL on free ports until the scan is reduced; returns its output dir. */
+    /** Runs the example in the given DSL on ZeroMQ with free ports until the scan is reduced; returns its output dir. */
     static Path runExample(String dsl, Path output) throws Exception {
         int detector = freePort();
         int reduced = freePort();
+        Map<String, String> zeroMq = new LinkedHashMap<>();
+        zeroMq.put("arroyo.detector.uri", "zeromq:PUSH:tcp://127.0.0.1:" + detector + "?bind=true");
+        zeroMq.put("arroyo.listener", "zeromq:PULL:tcp://127.0.0.1:" + detector);
+        zeroMq.put("arroyo.publisher", "zeromq:PUSH:tcp://127.0.0.1:" + reduced + "?bind=true");
+        zeroMq.put("arroyo.results.listener", "zeromq:PULL:tcp://127.0.0.1:" + reduced);
+        return runExample(dsl, output, zeroMq);
+    }
+
+    /**
+     * Runs the example with these properties besides the scan's size and the output directory
+     * ({@code camel.main.profile} chooses the profile, as it does on the command line).
+     */
+    static Path runExample(String dsl, Path output, Map<String, String> properties) throws Exception {
         Main main = ExampleApplication.create(dsl);
-        Map<String, String> overrides = new LinkedHashMap<>();
+        Map<String, String> overrides = new LinkedHashMap<>(properties);
+        String profile = overrides.remove("camel.main.profile");
+        if (profile != null) {
+            main.configure().withProfile(profile);
+        }
         overrides.put("arroyo.detector.frames", String.valueOf(FRAMES));
         overrides.put("arroyo.detector.messages", String.valueOf(FRAMES + 2));
         overrides.put("arroyo.reduction.bins", String.valueOf(BINS));
-        overrides.put("arroyo.detector.uri", "zeromq:PUSH:tcp://127.0.0.1:" + detector + "?bind=true");
-        overrides.put("arroyo.listener", "zeromq:PULL:tcp://127.0.0.1:" + detector);
-        overrides.put("arroyo.publisher", "zeromq:PUSH:tcp://127.0.0.1:" + reduced + "?bind=true");
-        overrides.put("arroyo.results.listener", "zeromq:PULL:tcp://127.0.0.1:" + reduced);
         overrides.put("arroyo.example.output-dir", output.toString());
         overrides.forEach(main::addOverrideProperty);
-        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> main.run());
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> main.run());
         return output;
+    }
+
+    /** The reduced results of a run: what must not depend on the transport or the DSL. */
+    static void assertSameResults(Path actual, Path expected) throws IOException {
+        for (String file : List.of("profiles.csv", "statistics.csv")) {
+            assertThat(Files.readString(actual.resolve(file))).as(file).isEqualTo(Files.readString(expected.resolve(file)));
+        }
     }
 
     @Test
@@ -87,9 +107,7 @@ class ExampleApplicationTest {
         Path java = runExample("java", dir.resolve("java"));
         Path other = runExample(dsl, dir.resolve(dsl));
 
-        for (String file : List.of("profiles.csv", "statistics.csv")) {
-            assertThat(Files.readString(other.resolve(file))).as(file).isEqualTo(Files.readString(java.resolve(file)));
-        }
+        assertSameResults(other, java);
     }
 
     /** The same scan's frames, integrated by numpy in a Python subprocess. */
