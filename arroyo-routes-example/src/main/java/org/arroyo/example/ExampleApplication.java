@@ -8,7 +8,6 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.main.Main;
-import org.arroyo.camel.operator.OperatorProcessor;
 
 /**
  * Runs the example in Camel Main: the system property {@code arroyo.example.dsl} chooses the Java,
@@ -71,12 +70,6 @@ public final class ExampleApplication {
         @BindToRegistry("reduction")
         public AzimuthalIntegration reduction() {
             return new AzimuthalIntegration(bins);
-        }
-
-        /** The reduction as a route step, for the XML and YAML routes. */
-        @BindToRegistry("reductionStep")
-        public OperatorProcessor reductionStep(@BeanInject("reduction") AzimuthalIntegration reduction) {
-            return new OperatorProcessor(reduction);
         }
 
         /** Writes the results; when the run is complete, ends the application unless it keeps running. */
