@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 final class CodecScenario implements Scenario {
 
     private static final double TARGET_TIMES_COPY = 1.5;
-    private static final List<String> MEASURED = List.of("plainCopy", "decodeEncode", "decode", "encode");
+    private static final List<String> HELD = List.of("plainCopy", "decodeEncode");
+    private static final List<String> ALL = List.of("plainCopy", "decodeEncode", "decode", "encode");
 
     @Override
     public String id() {
@@ -29,10 +30,12 @@ final class CodecScenario implements Scenario {
 
     @Override
     public List<Row> run(Plan plan) throws Exception {
-        Options options = new OptionsBuilder().include(CodecBenchmark.class.getName() + "\\.")
+        List<String> measured = plan.quick() ? HELD : ALL;
+        Options options = new OptionsBuilder()
+                .include(CodecBenchmark.class.getName() + "\\.(" + String.join("|", measured) + ")$")
                 .forks(plan.quick() ? 1 : 2).warmupIterations(plan.quick() ? 2 : 3).measurementIterations(plan.quick() ? 3 : 5)
-                .warmupTime(TimeValue.milliseconds(plan.quick() ? 500 : 1000))
-                .measurementTime(TimeValue.milliseconds(plan.quick() ? 500 : 1000))
+                .warmupTime(TimeValue.milliseconds(plan.quick() ? 300 : 1000))
+                .measurementTime(TimeValue.milliseconds(plan.quick() ? 300 : 1000))
                 .jvmArgs("-Xmx1g").output(plan.logs().resolve("codecs-jmh.log").toString()).build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, RunResult> byName = results.stream().collect(Collectors.toMap(
@@ -40,7 +43,7 @@ final class CodecScenario implements Scenario {
         int bytes = BenchFrames.ofFrameKib(CodecBenchmark.FRAME_KIB).eventBytes();
         Spread copyMicros = micros(byName.get("plainCopy"));
         List<Row> rows = new ArrayList<>();
-        for (String name : MEASURED) {
+        for (String name : measured) {
             Spread timeMicros = micros(byName.get(name));
             Spread perSecond = timeMicros.inverse(1e6);
             boolean held = name.equals("decodeEncode");

@@ -2,14 +2,16 @@ package org.arroyo.benchmarks;
 
 /**
  * The two payloads of the issue: arroyosas events of 1,118 bytes (a 1 KiB frame) and of 4 MiB frames. The high water
- * mark keeps about 64 MiB in each queue, so that large frames cannot fill a 512 MiB heap.
+ * mark of every socket keeps at most 32 MiB or 200 events in each queue: large frames cannot fill a 512 MiB heap, and
+ * a short run still holds many times what the queues hold.
  */
 enum Payload {
 
     SMALL(1),
     LARGE(4096);
 
-    private static final long QUEUE_BYTES = 64L << 20;
+    private static final long QUEUE_BYTES = 32L << 20;
+    private static final int MAX_HWM = 200;
 
     private final int frameKib;
 
@@ -26,7 +28,7 @@ enum Payload {
     }
 
     int hwm() {
-        return (int) Math.max(2, Math.min(1000, QUEUE_BYTES / eventBytes()));
+        return (int) Math.max(2, Math.min(MAX_HWM, QUEUE_BYTES / eventBytes()));
     }
 
     String label() {

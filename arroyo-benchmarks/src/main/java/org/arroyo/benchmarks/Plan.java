@@ -14,14 +14,15 @@ import java.util.List;
 record Plan(boolean quick, int rounds, int runsPerSession, double warmupSeconds, double runSeconds, double stallSeconds,
             double recoverySeconds, Path logs) {
 
+    /** Seconds into a measured overload run at which the sink stalls. */
     static final double STALL_AFTER_SECONDS = 2;
 
     static Plan quick(Path logs) {
-        return new Plan(true, 1, 1, 1, 1.5, 3, 3, logs);
+        return new Plan(true, 1, 1, 1, 2, 2, 3, logs);
     }
 
     static Plan full(Path logs) {
-        return new Plan(false, 3, 2, 2, 3, 10, 5, logs);
+        return new Plan(false, 2, 2, 2, 3, 10, 4, logs);
     }
 
     /** A warm-up run, then the measured runs, all at one rate (0 = as fast as possible). */

@@ -21,6 +21,8 @@ record Session(Implementation implementation, int frameKib, int hwm, List<RunSpe
     static final String STAGE_HEAP = "-Xmx512m";
     private static final List<String> PEER_JVM = List.of("-Xmx1g");
     private static final double STARTUP_SECONDS = 60;
+    /** Queues of hwm messages between source and sink: source out, stage in, stage publisher, stage out, sink in. */
+    private static final int QUEUES = 5;
 
     /** The sink stops reading {@code after} seconds into each measured run, for {@code seconds}. */
     record Stall(double after, double seconds) {
@@ -34,29 +36,31 @@ record Session(Implementation implementation, int frameKib, int hwm, List<RunSpe
         String in = "tcp://127.0.0.1:" + freePort();
         String out = "tcp://127.0.0.1:" + freePort();
         List<String> stageJvm = List.of(STAGE_HEAP, "-Xlog:gc:file=" + logs.resolve(name + "-stage-gc.log"));
+        // all three start at once: ZeroMQ connects them whenever each is up, and the warm-up run absorbs the wait
         try (ChildProcess stage = ChildProcess.start(name + " stage", stageJvm, implementation.main(),
-                List.of("--in", in, "--out", out, "--hwm", String.valueOf(hwm)), logs.resolve(name + "-stage.log"))) {
+                     List.of("--in", in, "--out", out, "--hwm", String.valueOf(hwm)), logs.resolve(name + "-stage.log"));
+             ChildProcess sink = ChildProcess.start(name + " sink", PEER_JVM, Sink.class, sinkArgs(out),
+                     logs.resolve(name + "-sink.log"));
+             ChildProcess source = ChildProcess.start(name + " source", PEER_JVM, Source.class, sourceArgs(in),
+                     logs.resolve(name + "-source.log"))) {
             stage.nextReport(STARTUP_SECONDS);
+            sink.nextReport(STARTUP_SECONDS);
             List<JsonNode> sinkRuns = new ArrayList<>();
-            try (ChildProcess sink = ChildProcess.start(name + " sink", PEER_JVM, Sink.class, sinkArgs(out),
-                    logs.resolve(name + "-sink.log"))) {
-                sink.nextReport(STARTUP_SECONDS);
-                try (ChildProcess source = ChildProcess.start(name + " source", PEER_JVM, Source.class, sourceArgs(in),
-                        logs.resolve(name + "-source.log"))) {
-                    for (RunSpec spec : runs) {
-                        double stalled = stall != null && spec.measured() ? stall.seconds() : 0;
-                        sinkRuns.add(sink.nextReport(STARTUP_SECONDS + spec.seconds() + stalled));
-                    }
-                }
+            for (RunSpec spec : runs) {
+                double stalled = stall != null && spec.measured() ? stall.seconds() : 0;
+                sinkRuns.add(sink.nextReport(STARTUP_SECONDS + spec.seconds() + stalled));
             }
             stage.closeInput();
-            return new Outcome(sinkRuns, stage.nextReport(STARTUP_SECONDS));
+            Outcome outcome = new Outcome(sinkRuns, stage.nextReport(STARTUP_SECONDS));
+            JsonLines.MAPPER.writeValue(logs.resolve(name + "-reports.json").toFile(), outcome);
+            return outcome;
         }
     }
 
     private List<String> sinkArgs(String out) {
         List<String> args = new ArrayList<>(List.of("--connect", out, "--frame-kib", String.valueOf(frameKib),
-                "--hwm", String.valueOf(hwm), "--runs", String.valueOf(runs.size())));
+                "--hwm", String.valueOf(hwm), "--runs", String.valueOf(runs.size()),
+                "--settle-events", String.valueOf(QUEUES * hwm)));
         if (stall != null) {
             args.addAll(List.of("--stall-after", String.valueOf(stall.after()), "--stall-for", String.valueOf(stall.seconds())));
         }

@@ -34,6 +34,10 @@ public final class Sink implements Callable<Integer> {
     @Option(names = "--runs", required = true, description = "number of runs to receive, warm-up runs included")
     private int runs;
 
+    @Option(names = "--settle-events", defaultValue = "0",
+            description = "events of each run received before its rate is measured (what the queues hold)")
+    private long settleEvents;
+
     @Option(names = "--stall-after", defaultValue = "0", description = "seconds into each measured run to stall")
     private double stallAfter;
 
@@ -78,7 +82,7 @@ public final class Sink implements Callable<Integer> {
                 }
                 ArroyoMessage message = BenchFrames.decode(frame);
                 if (message instanceof Start start) {
-                    run = new RunRecorder(String.valueOf(start.data().get(BenchFrames.RUN)));
+                    run = new RunRecorder(String.valueOf(start.data().get(BenchFrames.RUN)), settleEvents);
                     stalled = false;
                 } else if (message instanceof Stop stop && run != null) {
                     JsonLines.print(run.report(((Number) stop.data().get(BenchFrames.EVENTS)).longValue()));

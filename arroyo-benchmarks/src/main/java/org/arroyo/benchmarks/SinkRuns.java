@@ -21,8 +21,13 @@ final class SinkRuns {
         return runs.isEmpty();
     }
 
+    /** The field over the runs that have it (a run too short to measure its rate has none). */
     Spread spread(String field) {
-        return spread(run -> run.get(field).asDouble());
+        List<Double> values = runs.stream().filter(run -> run.hasNonNull(field)).map(run -> run.get(field).asDouble()).toList();
+        if (values.isEmpty()) {
+            throw new IllegalStateException("no run measured " + field + ": runs too short for the queued events");
+        }
+        return Spread.of(values);
     }
 
     Spread spread(ToDoubleFunction<JsonNode> figure) {

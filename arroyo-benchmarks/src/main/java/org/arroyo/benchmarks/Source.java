@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
          description = "Sends arroyosas runs on a PUSH socket; any pipeline may take them.")
 public final class Source implements Callable<Integer> {
 
+    private static final long DRAIN_MILLIS = 500;
+
     @Option(names = "--bind", required = true, description = "address to bind the PUSH socket to, e.g. tcp://127.0.0.1:5601")
     private String address;
 
@@ -40,7 +42,7 @@ public final class Source implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         List<RunSpec> specs = runs.stream().map(RunSpec::parse).toList();
         BenchFrames frames = BenchFrames.ofFrameKib(frameKib);
         try (ZMQ.Context context = ZMQ.context(1); ZMQ.Socket push = context.socket(SocketType.PUSH)) {
@@ -49,6 +51,10 @@ public final class Source implements Callable<Integer> {
             push.bind(address);
             for (RunSpec spec : specs) {
                 JsonLines.print(send(push, frames, spec));
+                if (spec.rate() > 0) {
+                    // the next run starts with empty queues, so that a backlog does not count as its latency
+                    Thread.sleep(DRAIN_MILLIS);
+                }
             }
         }
         return 0;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The life of a middle stage (a relay or a pipeline) under the benchmark runner: it says it is ready, runs until its
- * standard input closes, stops, and reports its heap.
+ * standard input closes, stops, and reports the CPU time it used while running (startup left out) and its heap.
  */
 final class Stage {
 
@@ -24,14 +24,17 @@ final class Stage {
     }
 
     static void runUntilStdinCloses(String name, Starter starter) throws Exception {
-        try (HeapWatch heap = new HeapWatch()) {
+        try (ProcessWatch watch = new ProcessWatch()) {
             Running stage = starter.start();
+            double startupCpu = ProcessWatch.cpuSeconds();
             JsonLines.print(Map.of("role", name, "ready", true));
             drain(System.in);
+            double runningCpu = ProcessWatch.cpuSeconds() - startupCpu;
             stage.close();
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("role", name);
-            report.putAll(heap.report());
+            report.put("cpuSeconds", runningCpu);
+            report.putAll(watch.report());
             JsonLines.print(report);
         }
     }

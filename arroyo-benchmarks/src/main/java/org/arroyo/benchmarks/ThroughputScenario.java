@@ -25,13 +25,19 @@ final class ThroughputScenario implements Scenario {
             SinkRuns baseline = Scenario.measured(outcomes.get(Implementation.RAW_RELAY), "");
             for (Implementation implementation : Implementation.values()) {
                 SinkRuns runs = Scenario.measured(outcomes.get(implementation), "");
-                rows.add(row(payload, implementation, runs, baseline));
+                rows.add(row(payload, implementation, runs, baseline, cpuMicrosPerEvent(outcomes.get(implementation))));
             }
         }
         return rows;
     }
 
-    private static Row row(Payload payload, Implementation implementation, SinkRuns runs, SinkRuns baseline) {
+    /** CPU time the stage process spent per event it passed on, warm-up included, over its sessions. */
+    static Spread cpuMicrosPerEvent(List<Session.Outcome> outcomes) {
+        return Spread.of(outcomes.stream().map(outcome -> outcome.stageReport().get("cpuSeconds").asDouble() * 1e6
+                / outcome.sinkRuns().stream().mapToLong(run -> run.get("events").asLong()).sum()).toList());
+    }
+
+    private static Row row(Payload payload, Implementation implementation, SinkRuns runs, SinkRuns baseline, Spread cpu) {
         boolean small = payload == Payload.SMALL;
         Spread msgPerSec = runs.spread("msgPerSec");
         Double ratio = implementation.isBaseline() ? null : msgPerSec.ratioTo(baseline.spread("msgPerSec"));
@@ -39,6 +45,7 @@ final class ThroughputScenario implements Scenario {
         String target = implementation.isBaseline() ? "" : ">= " + goal + "x raw " + (small ? "msg/s" : "bytes/s");
         Boolean met = ratio == null ? null : ratio >= goal && runs.lost() == 0;
         return new Row("A throughput", payload.label(), implementation.title(), msgPerSec, runs.spread("mbPerSec"), ratio,
-                runs.spread("p50Millis"), runs.spread("p99Millis"), runs.spread("p999Millis"), runs.lossNote(), target, met);
+                runs.spread("p50Millis"), runs.spread("p99Millis"), runs.spread("p999Millis"),
+                "stage CPU " + cpu.format("%.1f") + " us/event" + (runs.lost() == 0 ? "" : "; " + runs.lossNote()), target, met);
     }
 }

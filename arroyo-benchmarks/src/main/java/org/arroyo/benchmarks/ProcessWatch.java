@@ -19,13 +19,14 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The heap of a pipeline process as its own MemoryMXBean sees it: the most heap in use (sampled every few
+ * The CPU time and the heap of a pipeline process as its own MXBeans see them. CPU time per event is what a stage
+ * costs whatever else the machine runs; the heap: the most heap in use (sampled every few
  * milliseconds), and the most that was still in use after a garbage collection, which is what the pipeline really
  * holds (queued frames included) rather than garbage not yet collected.
  */
-final class HeapWatch implements AutoCloseable {
+final class ProcessWatch implements AutoCloseable {
 
-    private static final long SAMPLE_MILLIS = 2;
+    private static final long SAMPLE_MILLIS = 10;
     private static final double MIB = 1024.0 * 1024.0;
 
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -38,7 +39,7 @@ final class HeapWatch implements AutoCloseable {
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
 
-    HeapWatch() {
+    ProcessWatch() {
         sampler.scheduleAtFixedRate(
                 () -> peakUsed.accumulate(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()),
                 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
@@ -53,6 +54,12 @@ final class HeapWatch implements AutoCloseable {
                 }
             }, null, null);
         }
+    }
+
+    /** CPU time this process has used, all threads together. */
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
     }
 
     Map<String, Object> report() {
