@@ -33,7 +33,7 @@ final class CodecScenario implements Scenario {
         List<String> measured = plan.quick() ? HELD : ALL;
         Options options = new OptionsBuilder()
                 .include(CodecBenchmark.class.getName() + "\\.(" + String.join("|", measured) + ")$")
-                .forks(plan.quick() ? 1 : 2).warmupIterations(plan.quick() ? 2 : 3).measurementIterations(plan.quick() ? 3 : 5)
+                .forks(plan.quick() ? 1 : 2).warmupIterations(plan.quick() ? 1 : 3).measurementIterations(plan.quick() ? 3 : 5)
                 .warmupTime(TimeValue.milliseconds(plan.quick() ? 300 : 1000))
                 .measurementTime(TimeValue.milliseconds(plan.quick() ? 300 : 1000))
                 .jvmArgs("-Xmx1g").output(plan.logs().resolve("codecs-jmh.log").toString()).build();

@@ -18,7 +18,7 @@ record Plan(boolean quick, int rounds, int runsPerSession, double warmupSeconds,
     static final double STALL_AFTER_SECONDS = 2;
 
     static Plan quick(Path logs) {
-        return new Plan(true, 1, 1, 1, 2, 2, 3, logs);
+        return new Plan(true, 1, 1, 0.5, 1, 2, 3, logs);
     }
 
     static Plan full(Path logs) {

@@ -33,8 +33,9 @@ record Session(Implementation implementation, int frameKib, int hwm, List<RunSpe
     }
 
     Outcome run(Path logs, String name) throws IOException, InterruptedException {
-        String in = "tcp://127.0.0.1:" + freePort();
-        String out = "tcp://127.0.0.1:" + freePort();
+        int[] ports = freePorts();
+        String in = "tcp://127.0.0.1:" + ports[0];
+        String out = "tcp://127.0.0.1:" + ports[1];
         List<String> stageJvm = List.of(STAGE_HEAP, "-Xlog:gc:file=" + logs.resolve(name + "-stage-gc.log"));
         // all three start at once: ZeroMQ connects them whenever each is up, and the warm-up run absorbs the wait
         try (ChildProcess stage = ChildProcess.start(name + " stage", stageJvm, implementation.main(),
@@ -74,9 +75,10 @@ record Session(Implementation implementation, int frameKib, int hwm, List<RunSpe
         return args;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two distinct free ports: both are held open while the second is chosen, so they cannot be the same. */
+    private static int[] freePorts() throws IOException {
+        try (ServerSocket first = new ServerSocket(0); ServerSocket second = new ServerSocket(0)) {
+            return new int[] { first.getLocalPort(), second.getLocalPort() };
         }
     }
 }
