@@ -8,6 +8,7 @@ import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.operator.Operator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,14 +20,8 @@ import picocli.CommandLine.Option;
          description = "listen zeromq:PULL -> pass-through operator -> publish zeromq:PUSH, in Camel.")
 public final class ArroyoPipeline implements Callable<Integer> {
 
-    @Option(names = "--in", required = true, description = "address the listener's PULL socket connects to")
-    private String in;
-
-    @Option(names = "--out", required = true, description = "address the publisher's PUSH socket binds to")
-    private String out;
-
-    @Option(names = "--hwm", defaultValue = "1000", description = "receiveHwm and sendHwm of the endpoints, in messages")
-    private int hwm;
+    @Mixin
+    private StageAddresses addresses;
 
     @Option(names = "--send-timeout", defaultValue = "60000",
             description = "publisher sendTimeout in ms: a stall downstream longer than this loses messages")
@@ -52,9 +47,9 @@ public final class ArroyoPipeline implements Callable<Integer> {
             @Override
             public void configure() {
                 pipeline("benchmark")
-                        .listen("zeromq:PULL:" + in + "?receiveHwm=" + hwm)
+                        .listen("zeromq:PULL:" + addresses.in + "?receiveHwm=" + addresses.hwm)
                         .operator(new PassThrough())
-                        .publish("zeromq:PUSH:" + out + "?bind=true&sendHwm=" + hwm + "&sendTimeout=" + sendTimeout
+                        .publish("zeromq:PUSH:" + addresses.out + "?bind=true&sendHwm=" + addresses.hwm + "&sendTimeout=" + sendTimeout
                                  + "&linger=-1");
             }
         });

@@ -6,6 +6,7 @@ import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,14 +18,8 @@ public final class RawRelay implements Callable<Integer>, Stage.Running {
 
     private static final int POLL_MILLIS = 100;
 
-    @Option(names = "--in", required = true, description = "address to connect the PULL socket to")
-    private String in;
-
-    @Option(names = "--out", required = true, description = "address to bind the PUSH socket to")
-    private String out;
-
-    @Option(names = "--hwm", defaultValue = "1000", description = "high water mark of both sockets, in messages")
-    private int hwm;
+    @Mixin
+    private StageAddresses addresses;
 
     private ZMQ.Context context;
     private Thread relay;
@@ -43,13 +38,13 @@ public final class RawRelay implements Callable<Integer>, Stage.Running {
     private RawRelay start() {
         context = ZMQ.context(1);
         ZMQ.Socket pull = context.socket(SocketType.PULL);
-        pull.setRcvHWM(hwm);
+        pull.setRcvHWM(addresses.hwm);
         pull.setReceiveTimeOut(POLL_MILLIS);
-        pull.connect(in);
+        pull.connect(addresses.in);
         ZMQ.Socket push = context.socket(SocketType.PUSH);
-        push.setSndHWM(hwm);
+        push.setSndHWM(addresses.hwm);
         push.setLinger(-1);
-        push.bind(out);
+        push.bind(addresses.out);
         relay = new Thread(() -> relay(pull, push), "raw-relay");
         relay.start();
         return this;
