@@ -1,0 +1,59 @@
+package org.arroyo.benchmarks;
+
+import java.util.concurrent.Callable;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.arroyo.camel.dsl.ArroyoRouteBuilder;
+import org.arroyo.camel.operator.Operator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The pipeline under test, as a user writes it: a Camel route listening on a zeromq PULL endpoint, turning each
+ * message into an Arroyo {@code Event} (msgpack decoding), a pass-through operator, and a zeromq PUSH publisher that
+ * encodes it again. It stops when its standard input closes.
+ */
+@Command(name = "arroyo-pipeline", mixinStandardHelpOptions = true,
+         description = "listen zeromq:PULL -> pass-through operator -> publish zeromq:PUSH, in Camel.")
+public final class ArroyoPipeline implements Callable<Integer> {
+
+    @Mixin
+    private StageAddresses addresses;
+
+    @Option(names = "--send-timeout", defaultValue = "60000",
+            description = "publisher sendTimeout in ms: a stall downstream longer than this loses messages")
+    private int sendTimeout;
+
+    /** An operator that changes nothing: the pipeline's own cost is what is measured. */
+    static final class PassThrough implements Operator {
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ArroyoPipeline()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Stage.runUntilStdinCloses("arroyo-pipeline", this::start);
+        return 0;
+    }
+
+    private Stage.Running start() throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.addRoutes(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("benchmark")
+                        .listen("zeromq:PULL:" + addresses.in + "?receiveHwm=" + addresses.hwm)
+                        .operator(new PassThrough())
+                        .publish("zeromq:PUSH:" + addresses.out + "?bind=true&sendHwm=" + addresses.hwm + "&sendTimeout=" + sendTimeout
+                                 + "&linger=-1");
+            }
+        });
+        camel.start();
+        return camel::close;
+    }
+}

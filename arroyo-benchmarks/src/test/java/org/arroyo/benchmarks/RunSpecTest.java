@@ -1,0 +1,31 @@
+package org.arroyo.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RunSpecTest {
+
+    @Test
+    void parsesLabelSecondsAndRateAndWritesThemBack() {
+        RunSpec spec = RunSpec.parse("10k-1:2.5:10000");
+
+        assertThat(spec).isEqualTo(new RunSpec("10k-1", 2.5, 10_000));
+        assertThat(RunSpec.parse(spec.toString())).isEqualTo(spec);
+        assertThat(spec.measured()).isTrue();
+    }
+
+    @Test
+    void warmUpRunsAreNotMeasured() {
+        assertThat(RunSpec.parse("warmup:1:0").measured()).isFalse();
+    }
+
+    @Test
+    void aMalformedRunNamesTheExpectedForm() {
+        assertThatThrownBy(() -> RunSpec.parse("fast")).hasMessageContaining("label:seconds:rate");
+        assertThatThrownBy(() -> RunSpec.parse("a:x:0")).hasMessageContaining("must be numbers");
+        assertThatThrownBy(() -> RunSpec.parse("a:0:0")).hasMessageContaining("seconds must be positive");
+        assertThatThrownBy(() -> RunSpec.parse("a:1:-5")).hasMessageContaining("rate must be 0");
+    }
+}
