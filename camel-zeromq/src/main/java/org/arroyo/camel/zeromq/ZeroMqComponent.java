@@ -1,11 +1,16 @@
 package org.arroyo.camel.zeromq;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.Service;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
@@ -23,6 +28,9 @@ public class ZeroMqComponent extends DefaultComponent {
     private int ioThreads = 1;
 
     private ZMQ.Context context;
+
+    /** The producers and consumers whose sockets are open: closing the context waits for every socket. */
+    private final Set<Service> socketOwners = ConcurrentHashMap.newKeySet();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -53,8 +61,18 @@ public class ZeroMqComponent extends DefaultComponent {
         return context;
     }
 
+    void socketOpened(Service owner) {
+        socketOwners.add(owner);
+    }
+
+    void socketClosed(Service owner) {
+        socketOwners.remove(owner);
+    }
+
     @Override
     protected void doStop() throws Exception {
+        // a producer template is not stopped with its CamelContext; its sockets would block the close forever
+        ServiceHelper.stopService(List.copyOf(socketOwners));
         synchronized (this) {
             if (context != null) {
                 context.close();

@@ -39,6 +39,7 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
     protected void doStart() throws Exception {
         super.doStart();
         socket = endpoint.openSocket();
+        endpoint.getComponent().socketOpened(this);
         socket.setReceiveTimeOut(configuration.getPollTimeout());
         ownerThread = endpoint.newOwnerThread(this);
         startReceiving();
@@ -68,6 +69,7 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
             endpoint.getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
             ownerThread = null;
         }
+        endpoint.getComponent().socketClosed(this);
         super.doStop();
     }
 

@@ -47,6 +47,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         int sendHwm = configuration.getSendHwm();
         queue = new LinkedBlockingQueue<>(sendHwm == 0 ? Integer.MAX_VALUE : sendHwm);
         socket = endpoint.openSocket();
+        endpoint.getComponent().socketOpened(this);
         running = true;
         ownerThread = endpoint.newOwnerThread(this);
         ownerLoop = ownerThread.submit(this::sendLoop);
@@ -66,6 +67,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
             socket.close();
             socket = null;
         }
+        endpoint.getComponent().socketClosed(this);
         super.doStop();
     }
 
