@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -150,12 +149,8 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
     private LocalServer startServer(String testName) {
         Path server = serverScript();
         if (server == null) {
-            String problem = "no RabbitMQ answers on " + HOST + ":" + PORT + " and rabbitmq-server is not installed";
-            if ("1".equals(System.getenv("ARROYO_REQUIRE_BROKERS")) || "true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(problem + " (ARROYO_REQUIRE_BROKERS/CI require a broker)");
-            }
-            System.err.println("\n*** SKIPPED " + testName + ": " + problem + " ***\n");
-            Assumptions.abort(problem);
+            Prerequisite.missing(testName + ": no RabbitMQ answers on " + HOST + ":" + PORT
+                    + " and rabbitmq-server is not installed");
         }
         try {
             Path base = Files.createTempDirectory("arroyo-rabbitmq");
