@@ -73,9 +73,7 @@ public final class Values {
 
     /** A map as a person reads it: binary values as their size and a short hash. */
     public static String describe(Map<String, ?> map) {
-        StringJoiner joiner = new StringJoiner(", ", "{", "}");
-        map.forEach((key, value) -> joiner.add(key + "=" + describeValue(value)));
-        return joiner.toString();
+        return describeValue(map);
     }
 
     private static String describeValue(Object value) {

@@ -34,15 +34,11 @@ public final class PythonPeer {
      * @param debianPackages the packages providing the modules the script imports, named when it fails
      */
     public static List<String> run(String script, String stdin, String... debianPackages) {
-        if (!Files.isExecutable(PYTHON)) {
-            throw new AssertionError(PYTHON + " is missing: install the Debian package python3 and "
-                    + String.join(", ", debianPackages));
-        }
         try {
             Path input = Files.writeString(Files.createTempFile("arroyo-python-in", ".txt"), stdin, StandardCharsets.UTF_8);
             Path errors = Files.createTempFile("arroyo-python-err", ".txt");
             try {
-                Process process = new ProcessBuilder(PYTHON.toString(), "-c", script)
+                Process process = new ProcessBuilder(interpreter(debianPackages).toString(), "-c", script)
                         .redirectInput(input.toFile()).redirectError(errors.toFile()).start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -106,9 +102,11 @@ public final class PythonPeer {
         return new Run(process, output);
     }
 
-    private static Path interpreter() {
+    /** The interpreter; when it is missing, the failure names the Debian packages to install. */
+    private static Path interpreter(String... debianPackages) {
         if (!Files.isExecutable(PYTHON)) {
-            throw new AssertionError(PYTHON + " is missing: install the Debian package python3");
+            String packages = debianPackages.length == 0 ? "python3" : "python3, " + String.join(", ", debianPackages);
+            throw new AssertionError(PYTHON + " is missing: install the Debian packages " + packages);
         }
         return PYTHON;
     }
