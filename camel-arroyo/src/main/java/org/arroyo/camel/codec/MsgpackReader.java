@@ -102,7 +102,12 @@ final class MsgpackReader {
 
     private String readString(long at) throws IOException {
         int length = checkLength(unpacker::unpackRawStringHeader, at, "string");
-        return Bytes.decodeUtf8(unpacker.readPayload(length), at, "string");
+        if (!input.hasArray()) {
+            return RecurringTexts.decode(unpacker.readPayload(length), 0, length, at, "string");
+        }
+        int start = input.arrayOffset() + Math.toIntExact(offset());
+        unpacker.readPayloadAsReference(length);
+        return RecurringTexts.decode(input.array(), start, length, at, "string");
     }
 
     private ByteBuffer readBinary(long at) throws IOException {
