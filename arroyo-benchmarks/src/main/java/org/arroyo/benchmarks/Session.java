@@ -38,8 +38,10 @@ record Session(Implementation implementation, int frameKib, int hwm, List<RunSpe
         String out = "tcp://127.0.0.1:" + ports[1];
         List<String> stageJvm = List.of(STAGE_HEAP, "-Xlog:gc:file=" + logs.resolve(name + "-stage-gc.log"));
         // all three start at once: ZeroMQ connects them whenever each is up, and the warm-up run absorbs the wait
-        try (ChildProcess stage = ChildProcess.start(name + " stage", stageJvm, implementation.main(),
-                     List.of("--in", in, "--out", out, "--hwm", String.valueOf(hwm)), logs.resolve(name + "-stage.log"));
+        List<String> stageArgs = new ArrayList<>(List.of("--in", in, "--out", out, "--hwm", String.valueOf(hwm)));
+        stageArgs.addAll(implementation.args());
+        try (ChildProcess stage = ChildProcess.start(name + " stage", stageJvm, implementation.main(), stageArgs,
+                     logs.resolve(name + "-stage.log"));
              ChildProcess sink = ChildProcess.start(name + " sink", PEER_JVM, Sink.class, sinkArgs(out),
                      logs.resolve(name + "-sink.log"));
              ChildProcess source = ChildProcess.start(name + " source", PEER_JVM, Source.class, sourceArgs(in),
