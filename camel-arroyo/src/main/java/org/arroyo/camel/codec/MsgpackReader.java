@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.msgpack.core.MessageFormat;
@@ -102,7 +103,7 @@ final class MsgpackReader {
     }
 
     private String readString(long at) throws IOException {
-        int length = checkLength(unpacker::unpackRawStringHeader, at, "string");
+        int length = checkLength(ValueType.STRING, at);
         if (!input.hasArray()) {
             return RecurringTexts.decode(unpacker.readPayload(length), 0, length, at, "string");
         }
@@ -112,7 +113,7 @@ final class MsgpackReader {
     }
 
     private ByteBuffer readBinary(long at) throws IOException {
-        int length = checkLength(unpacker::unpackBinaryHeader, at, "binary");
+        int length = checkLength(ValueType.BINARY, at);
         int start = Math.toIntExact(offset());
         unpacker.readPayloadAsReference(length);
         return input.slice(start, length).asReadOnlyBuffer();
@@ -120,7 +121,7 @@ final class MsgpackReader {
 
     private List<Object> readArray(int depth, long at) throws IOException {
         checkDepth(depth, at);
-        int size = checkLength(unpacker::unpackArrayHeader, at, "array");
+        int size = checkLength(ValueType.ARRAY, at);
         List<Object> list = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             list.add(readValue(depth));
@@ -131,7 +132,7 @@ final class MsgpackReader {
     private Map<String, Object> readMapValue(int depth) throws IOException {
         long at = offset();
         checkDepth(depth, at);
-        int size = checkLength(unpacker::unpackMapHeader, at, "map");
+        int size = checkLength(ValueType.MAP, at);
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, size * 2));
         for (int i = 0; i < size; i++) {
             long keyAt = offset();
@@ -148,22 +149,22 @@ final class MsgpackReader {
         return map;
     }
 
-    private interface LengthHeader {
-        int read() throws IOException;
-    }
-
     /** A declared length (bytes, or elements of at least one byte each) must fit in what remains. */
-    private int checkLength(LengthHeader header, long at, String what) throws IOException {
+    private int checkLength(ValueType header, long at) throws IOException {
         long declared;
         try {
-            declared = header.read();
+            declared = switch (header) {
+                case STRING -> unpacker.unpackRawStringHeader();
+                case BINARY -> unpacker.unpackBinaryHeader();
+                case ARRAY -> unpacker.unpackArrayHeader();
+                default -> unpacker.unpackMapHeader();
+            };
         } catch (MessageSizeException e) {
             declared = e.getSize(); // a 32-bit length beyond Integer.MAX_VALUE
         }
         if (declared > remaining()) {
-            throw new ArroyoDecodeException(what + " declares " + declared
-                    + (what.equals("string") || what.equals("binary") ? " bytes" : " elements")
-                    + " but only " + remaining() + " bytes remain", at);
+            throw new ArroyoDecodeException(header.name().toLowerCase(Locale.ROOT) + " declares " + declared
+                    + (header.isRawType() ? " bytes" : " elements") + " but only " + remaining() + " bytes remain", at);
         }
         return (int) declared;
     }
