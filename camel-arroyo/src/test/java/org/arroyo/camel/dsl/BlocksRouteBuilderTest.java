@@ -79,7 +79,7 @@ class BlocksRouteBuilderTest {
             "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Missing}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Missing is not on the classpath
             "blocks:\\n  - name: saxs\\n    operator: {class: java.lang.StringBuilder}\\n    listeners: [direct:in]" | block 'saxs': class java.lang.StringBuilder is not an org.arroyo.camel.operator.Operator
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}" | block 'saxs' needs at least one listener
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, operator, listeners, publishers)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, operator, listeners, publishers, stages, decouple, batch, partition)
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners:\\n      - class: arroyopy.zmq.ZMQListener" | block 'saxs' listeners entry 1 must be a Camel endpoint URI such as zeromq:SUB:tcp://127.0.0.1:5555, not a mapping
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no public constructor taking 0 arguments
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x], kwargs: {copys: 2}}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no property 'copys'
@@ -110,6 +110,7 @@ class BlocksRouteBuilderTest {
 
         assertThat(BlocksFile.isBlocksFile(file)).isTrue();
         assertThat(BlocksFile.read(file)).containsExactly(new BlocksFile.Block("reduce", "azimuthal integration",
-                "org.example.NotOnTheClasspath", List.of(), Map.of(), List.of("{{detector}}"), List.of("kafka:reduced", "file:out")));
+                "org.example.NotOnTheClasspath", List.of(), Map.of(), List.of("{{detector}}"), List.of("kafka:reduced", "file:out"),
+                null, Map.of(), Map.of()));
     }
 }
