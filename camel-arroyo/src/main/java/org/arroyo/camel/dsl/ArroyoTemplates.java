@@ -75,7 +75,8 @@ public class ArroyoTemplates extends RouteBuilder {
                     EndpointUris.split(resolved(context, parameters, "publishers")),
                     StageSettings.partitioning(settings(context, parameters, StageSettings.PARTITION, StageSettings.PARTITION_SETTINGS)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("pipeline " + name + ": " + e.getMessage(), e);
+            // the whole story in one message, the deepest one, which is what Camel's callers report
+            throw new IllegalArgumentException("pipeline " + name + ": " + e.getMessage());
         }
         RouteBuilder routes = new RouteBuilder(context) {
             @Override
@@ -84,7 +85,10 @@ public class ArroyoTemplates extends RouteBuilder {
             }
         };
         spec.addTo(routes);
-        return routes.getRouteCollection().getRoutes().get(0);
+        // a template makes one route: the pipeline's first; its later stages and extra listeners are routes of their own
+        List<RouteDefinition> made = routes.getRouteCollection().getRoutes();
+        context.getCamelContextExtension().getContextPlugin(Model.class).addRouteDefinitions(made.subList(1, made.size()));
+        return made.get(0);
     }
 
     /** A stage's settings given as parameters: {@code batchMaxSize} is the batch's {@code maxSize}. */

@@ -60,13 +60,17 @@ public class BatchingProcessor extends ServiceSupport implements Processor, Came
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ArroyoMessage message = exchange.getMessage().getMandatoryBody(ArroyoMessage.class);
+        // an operator before may have produced several messages
+        List<ArroyoMessage> messages = exchange.getMessage().getBody() instanceof Outputs outputs ? outputs.messages()
+                : List.of(exchange.getMessage().getMandatoryBody(ArroyoMessage.class));
         synchronized (batch) {
-            if (message instanceof Event event) {
-                add(event);
-            } else {
-                close(Batch.ClosedBy.RUN_BOUNDARY);
-                send(message, ArroyoMessage.TYPE_HEADER, message.type().wireName());
+            for (ArroyoMessage message : messages) {
+                if (message instanceof Event event) {
+                    add(event);
+                } else {
+                    close(Batch.ClosedBy.RUN_BOUNDARY);
+                    send(message, ArroyoMessage.TYPE_HEADER, message.type().wireName());
+                }
             }
         }
         exchange.setRouteStop(true);

@@ -367,6 +367,21 @@ class KameletsTest {
     }
 
     @Test
+    void aBadKameletParameterSaysWhatIsWrong() {
+        Throwable thrown = catchThrowable(() -> started("bad.yaml", """
+                - from:
+                    uri: direct:in
+                    steps:
+                      - kamelet:
+                          name: arroyo-batch-action
+                          parameters: {maxSize: -1}
+                      - to: mock:out
+                """));
+
+        assertThat(thrown).hasRootCauseMessage("batch maxSize must be a whole number of at least 1, not '-1'");
+    }
+
+    @Test
     void aNestingKameletAsTheLastStepIsRefused() {
         Throwable thrown = catchThrowable(() -> started("wrong.yaml", """
                 - from:
