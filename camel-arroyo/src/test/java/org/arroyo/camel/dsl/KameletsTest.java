@@ -367,6 +367,32 @@ class KameletsTest {
     }
 
     @Test
+    void theKameletsDefaultsAreTheOtherFormsDefaults() throws Exception {
+        assertThat(defaults("arroyo-batch-action")).containsEntry("maxAge", StageSettings.DEFAULT_MAX_AGE.toSeconds() + "s")
+                .containsEntry("maxIdle", StageSettings.DEFAULT_MAX_IDLE.toSeconds() + "s");
+        assertThat(defaults("arroyo-decouple-action")).containsEntry("queueSize", String.valueOf(StageSettings.DEFAULT_QUEUE_SIZE))
+                .containsEntry("threads", String.valueOf(StageSettings.DEFAULT_THREADS));
+    }
+
+    /** The defaults a Kamelet's definition declares, as text. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> defaults(String kamelet) throws Exception {
+        try (var in = KameletsTest.class.getClassLoader().getResourceAsStream("kamelets/" + kamelet + ".kamelet.yaml")) {
+            Map<String, Object> spec = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+                    org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromInputStream(in);
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>)
+                    ((Map<String, Object>) ((Map<String, Object>) spec.get("spec")).get("definition")).get("properties");
+            Map<String, String> defaults = new java.util.LinkedHashMap<>();
+            properties.forEach((name, property) -> {
+                if (property.containsKey("default")) {
+                    defaults.put(name, String.valueOf(property.get("default")));
+                }
+            });
+            return defaults;
+        }
+    }
+
+    @Test
     void aBadKameletParameterSaysWhatIsWrong() {
         Throwable thrown = catchThrowable(() -> started("bad.yaml", """
                 - from:
