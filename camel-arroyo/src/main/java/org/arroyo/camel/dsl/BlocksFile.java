@@ -21,17 +21,28 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * An arroyopy blocks file: a top-level {@code blocks} list, each block a {@code name}, an optional
  * {@code description}, an {@code operator} ({@code class}, optional {@code args} and {@code kwargs}),
  * {@code listeners} and {@code publishers}. Here the class is a Java {@code Operator} class and
- * listeners and publishers are Camel endpoint URIs. Reading checks the file's shape; the classes are
- * loaded when the routes are built ({@link BlocksRouteBuilder}).
+ * listeners and publishers are Camel endpoint URIs. Beyond arroyopy, a block may name its built-in
+ * stages in order ({@code stages: [decouple, operator, batch]}), give their settings ({@code batch},
+ * {@code decouple}: mappings such as {@code {max_size: 10, max_age: 2s}}) and end in a {@code partition}
+ * ({@code {by, field, outputs}}) instead of publishers. Reading checks the file's shape; the classes are
+ * loaded and the settings checked when the routes are built ({@link BlocksRouteBuilder}).
  */
 public final class BlocksFile {
 
-    /** One block, as written (property placeholders not yet resolved). */
+    /**
+     * One block, as written (property placeholders not yet resolved).
+     *
+     * @param stages    the stage names in order, or null when not given
+     * @param settings  each configured stage's settings, by their camelCase names ({@link StageSettings})
+     * @param partition the partition settings, empty when the block ends in publishers
+     */
     public record Block(String name, String description, String operatorClass, List<Object> args,
-                        Map<String, Object> kwargs, List<String> listeners, List<String> publishers) {
+                        Map<String, Object> kwargs, List<String> listeners, List<String> publishers,
+                        List<String> stages, Map<String, Map<String, Object>> settings, Map<String, Object> partition) {
     }
 
-    private static final List<String> BLOCK_KEYS = List.of("name", "description", "operator", "listeners", "publishers");
+    private static final List<String> BLOCK_KEYS = List.of("name", "description", "operator", "listeners", "publishers",
+            "stages", StageSettings.DECOUPLE, StageSettings.BATCH, StageSettings.PARTITION);
     private static final List<String> OPERATOR_KEYS = List.of("class", "args", "kwargs");
 
     private final Path file;
@@ -90,7 +101,56 @@ public final class BlocksFile {
                 className,
                 Collections.unmodifiableList(new ArrayList<Object>(optional(operator, "args", List.class, "a list", where + " operator", List.of()))),
                 stringKeys(optional(operator, "kwargs", Map.class, "a mapping", where + " operator", Map.of()), where),
-                uris(map, "listeners", where), uris(map, "publishers", where));
+                uris(map, "listeners", where), uris(map, "publishers", where),
+                stages(map, where), settings(map, where),
+                settings(map, StageSettings.PARTITION, StageSettings.PARTITION_SETTINGS, where));
+    }
+
+    private List<String> stages(Map<?, ?> block, String where) {
+        List<?> names = optional(block, "stages", List.class, "a list of stage names (" + String.join(", ", StageSettings.STAGES.keySet()) + ")",
+                where, null);
+        if (names == null) {
+            return null;
+        }
+        List<String> stages = new ArrayList<>();
+        for (Object name : names) {
+            if (!(name instanceof String stage)) {
+                throw problem(where + " stages must be stage names (" + String.join(", ", StageSettings.STAGES.keySet()) + "), not " + describe(name));
+            }
+            stages.add(stage.strip());
+        }
+        return List.copyOf(stages);
+    }
+
+    private Map<String, Map<String, Object>> settings(Map<?, ?> block, String where) {
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        StageSettings.STAGES.forEach((stage, names) -> {
+            // the operator's own key is arroyopy's operator mapping; unbatch has no settings
+            Map<String, Object> given = names.isEmpty() ? Map.of() : settings(block, stage, names, where);
+            if (!given.isEmpty()) {
+                settings.put(stage, given);
+            }
+        });
+        return Collections.unmodifiableMap(settings);
+    }
+
+    /** A stage's settings mapping; arroyopy's snake_case names ({@code max_size}) stand for the camelCase ones. */
+    private Map<String, Object> settings(Map<?, ?> block, String stage, List<String> names, String where) {
+        Map<?, ?> given = optional(block, stage, Map.class, "a mapping of settings", where, Map.of());
+        Map<String, Object> settings = new LinkedHashMap<>();
+        given.forEach((key, value) -> {
+            String name = key instanceof String text ? OperatorFactory.camelCase(text) : null;
+            if (!names.contains(name)) {
+                throw problem(where + " " + stage + ": unknown key '" + key + "' (expected "
+                        + String.join(", ", names.stream().map(BlocksFile::snakeCase).toList()) + ")");
+            }
+            settings.put(name, value);
+        });
+        return Collections.unmodifiableMap(settings);
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }
 
     private List<String> uris(Map<?, ?> block, String key, String where) {

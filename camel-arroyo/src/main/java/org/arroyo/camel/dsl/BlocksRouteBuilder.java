@@ -32,7 +32,9 @@ public class BlocksRouteBuilder extends RouteBuilder {
         for (Block block : BlocksFile.read(file)) {
             try {
                 Operator operator = operators.create(resolve(block.operatorClass()), resolveAll(block.args()), resolveAll(block.kwargs()));
-                new PipelineSpec(resolve(block.name()), resolveAll(block.listeners()), operator, resolveAll(block.publishers()))
+                new PipelineSpec(resolve(block.name()), resolveAll(block.listeners()),
+                        StageSettings.stages(resolveAll(block.stages()), operator, resolveAll(block.settings())),
+                        resolveAll(block.publishers()), StageSettings.partitioning(resolveAll(block.partition())))
                         .addTo(this);
             } catch (IllegalArgumentException e) {
                 throw new BlocksFileException(file, "block '" + block.name() + "': " + e.getMessage(), e);

@@ -35,8 +35,7 @@ public final class PipelineBuilder {
             body -> body instanceof Outputs outputs ? outputs.messages() : Collections.singletonList(body));
 
     /** The events of a batch, or the body itself. */
-    private static final Expression UNBATCHED = elements("unbatched",
-            body -> body instanceof Batch batch ? batch.events() : Collections.singletonList(body));
+    private static final Expression UNBATCHED = elements("unbatched", Batch::unbatched);
 
     private final RouteBuilder routes;
     private final String name;

@@ -32,4 +32,9 @@ public record Batch(List<Event> events, ClosedBy closedBy) {
     public int size() {
         return events.size();
     }
+
+    /** What unbatching makes of a body: the events of a batch, in order, or any other body as it is. */
+    public static List<?> unbatched(Object body) {
+        return body instanceof Batch batch ? batch.events() : List.of(body);
+    }
 }

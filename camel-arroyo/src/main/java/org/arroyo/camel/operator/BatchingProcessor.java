@@ -11,10 +11,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.Producer;
+import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Timers run on a scheduler from Camel's executor service manager; batches and run boundaries
  * leave in arrival order.
  */
-public class BatchingProcessor extends ServiceSupport implements Processor, CamelContextAware, ShutdownPrepared {
+public class BatchingProcessor extends ServiceSupport implements Processor, CamelContextAware, RouteIdAware, ShutdownPrepared {
 
     /** Header on a batch's exchange: {@code SIZE}, {@code AGE}, {@code IDLE} or {@code RUN_BOUNDARY}. */
     public static final String CLOSED_BY_HEADER = "ArroyoBatchClosedBy";
@@ -41,7 +40,8 @@ public class BatchingProcessor extends ServiceSupport implements Processor, Came
     private final long maxIdleNanos;
     private final List<Event> batch = new ArrayList<>();
     private CamelContext camelContext;
-    private Producer target;
+    private String routeId;
+    private StageOutput target;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> timer;
     private long firstAt;
@@ -60,13 +60,17 @@ public class BatchingProcessor extends ServiceSupport implements Processor, Came
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        ArroyoMessage message = exchange.getMessage().getMandatoryBody(ArroyoMessage.class);
+        // an operator before may have produced several messages
+        List<ArroyoMessage> messages = exchange.getMessage().getBody() instanceof Outputs outputs ? outputs.messages()
+                : List.of(exchange.getMessage().getMandatoryBody(ArroyoMessage.class));
         synchronized (batch) {
-            if (message instanceof Event event) {
-                add(event);
-            } else {
-                close(Batch.ClosedBy.RUN_BOUNDARY);
-                send(message, ArroyoMessage.TYPE_HEADER, message.type().wireName());
+            for (ArroyoMessage message : messages) {
+                if (message instanceof Event event) {
+                    add(event);
+                } else {
+                    close(Batch.ClosedBy.RUN_BOUNDARY);
+                    send(message, ArroyoMessage.TYPE_HEADER, message.type().wireName());
+                }
             }
         }
         exchange.setRouteStop(true);
@@ -125,10 +129,7 @@ public class BatchingProcessor extends ServiceSupport implements Processor, Came
         Exchange exchange = new DefaultExchange(camelContext);
         exchange.getMessage().setBody(body);
         exchange.getMessage().setHeader(header, value);
-        target.process(exchange);
-        if (exchange.getException() != null) {
-            throw exchange.getException();
-        }
+        target.send(exchange);
     }
 
     private void cancelTimer() {
@@ -140,8 +141,8 @@ public class BatchingProcessor extends ServiceSupport implements Processor, Came
 
     @Override
     protected void doStart() throws Exception {
-        target = camelContext.getEndpoint(targetUri).createProducer();
-        ServiceHelper.startService(target);
+        target = new StageOutput(targetUri, routeId);
+        target.start(camelContext);
         scheduler = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "ArroyoBatching");
     }
 
@@ -166,7 +167,18 @@ public class BatchingProcessor extends ServiceSupport implements Processor, Came
             cancelTimer();
         }
         camelContext.getExecutorServiceManager().shutdown(scheduler);
-        ServiceHelper.stopService(target);
+        target.stop();
+    }
+
+    @Override
+    public String getRouteId() {
+        return routeId;
+    }
+
+    /** The route of the batching step: the route its batches come from. */
+    @Override
+    public void setRouteId(String routeId) {
+        this.routeId = routeId;
     }
 
     @Override

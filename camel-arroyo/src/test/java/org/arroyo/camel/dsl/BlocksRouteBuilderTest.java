@@ -79,13 +79,22 @@ class BlocksRouteBuilderTest {
             "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Missing}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Missing is not on the classpath
             "blocks:\\n  - name: saxs\\n    operator: {class: java.lang.StringBuilder}\\n    listeners: [direct:in]" | block 'saxs': class java.lang.StringBuilder is not an org.arroyo.camel.operator.Operator
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}" | block 'saxs' needs at least one listener
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, operator, listeners, publishers)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, operator, listeners, publishers, stages, decouple, batch, partition)
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners:\\n      - class: arroyopy.zmq.ZMQListener" | block 'saxs' listeners entry 1 must be a Camel endpoint URI such as zeromq:SUB:tcp://127.0.0.1:5555, not a mapping
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no public constructor taking 0 arguments
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x], kwargs: {copys: 2}}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no property 'copys'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x], kwargs: {copies: many}}\\n    listeners: [direct:in]" | block 'saxs': Tagger cannot take copies=many: 
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [y]}\\n    listeners: [direct:b]" | two blocks are named 'saxs'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: ['{{missing}}']}\\n    listeners: [direct:in]" | block 'saxs': Property with key [missing] not found
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_size: -3}" | block 'saxs': batch maxSize must be a whole number of at least 1, not '-3'
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_size: 3, max_age: soon}" | block 'saxs': batch maxAge must be a positive duration such as 500ms, 2s or 1500 (milliseconds), not 'soon'
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_sise: 3}" | block 'saxs' batch: unknown key 'max_sise' (expected max_size, max_age, max_idle)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, shuffle]" | block 'saxs': unknown stage 'shuffle' (expected decouple, operator, batch, unbatch)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    batch: {max_size: 3}" | block 'saxs': batch settings are given but 'batch' is not in the stages [operator]
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [batch]\\n    batch: {max_size: 3}" | block 'saxs': an operator is given but 'operator' is not in the stages [batch]
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    partition: {by: key, field: run_id}" | block 'saxs': partition needs by, field, outputs; outputs is missing
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    partition: {by: modulo, field: n, outputs: [direct:a]}" | block 'saxs': partition by must be 'choice' or 'key', not 'modulo'
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    publishers: [direct:p]\\n    partition: {by: key, field: n, outputs: [direct:a]}" | block 'saxs': pipeline saxs ends either in publishers or in a partition, not both
             """)
     void aBadBlocksFileIsOneLineNamingTheFileAndTheProblem(String yaml, String problem) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
@@ -110,6 +119,7 @@ class BlocksRouteBuilderTest {
 
         assertThat(BlocksFile.isBlocksFile(file)).isTrue();
         assertThat(BlocksFile.read(file)).containsExactly(new BlocksFile.Block("reduce", "azimuthal integration",
-                "org.example.NotOnTheClasspath", List.of(), Map.of(), List.of("{{detector}}"), List.of("kafka:reduced", "file:out")));
+                "org.example.NotOnTheClasspath", List.of(), Map.of(), List.of("{{detector}}"), List.of("kafka:reduced", "file:out"),
+                null, Map.of(), Map.of()));
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One pipeline (listener direct:in, a Tagger set up with a constructor argument and a property, publishers
  * mock:a and mock:b, a dead letter channel) written in Java, XML, YAML and as an arroyopy blocks file:
  * for the same input every form publishes the same bytes, sends the same refused message to the error
- * handler and builds the same route.
+ * handler and builds the same route. A second pipeline with built-in stages (decouple, operator, batch) gives
+ * the same batches in every form.
  */
 class SamePipelineInEveryFormTest {
 
     /** What one form of the pipeline did. */
     record Outcome(List<byte[]> publishedToA, List<byte[]> publishedToB, List<byte[]> deadLetters, List<String> route,
-                   List<String> publishers) {
+                   List<String> publishers, List<String> publishedBodies) {
     }
 
     interface Form {
@@ -62,6 +64,76 @@ class SamePipelineInEveryFormTest {
             assertThat(form.route()).isEqualTo(java.route());
             assertThat(form.publishers()).containsExactly("mock:a", "mock:b");
         }
+    }
+
+    @Test
+    void aPipelineWithStagesGivesTheSameBatchesInEveryForm() throws Exception {
+        List<byte[]> input = input();
+        input.remove(3);
+        Outcome java = runStages(input, context -> context.addRoutes(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                Tagger tagger = new Tagger("saxs");
+                tagger.setCopies(2);
+                pipeline("saxs").listen("direct:in").decouple(4, 1).operator(tagger)
+                        .batch(3, Duration.ofSeconds(30), Duration.ofSeconds(30)).publish("mock:a");
+            }
+        }));
+        Outcome xml = runStages(input, context -> load(context, "dsl/stages.xml"));
+        Outcome yaml = runStages(input, context -> load(context, "dsl/stages.yaml"));
+        Outcome blocks = runStages(input, context -> context.addRoutes(new BlocksRouteBuilder(resource("dsl/stages-blocks.yaml"))));
+
+        for (Outcome form : List.of(java, xml, yaml, blocks)) {
+            assertThat(form.route()).isEqualTo(java.route());
+            assertThat(form.publishedBodies()).isEqualTo(java.publishedBodies());
+        }
+        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-decouple to", "saxs-2 from seda:saxs-decoupled?size=4&concurrentConsumers=1",
+                "saxs-operator process", "saxs-batching process", "saxs-3 from direct:saxs-batches", "saxs-each-output split", "saxs-publish recipientList");
+        assertThat(java.publishedBodies()).as("start, 3 frames tagged twice in batches of 3, stop").hasSize(4);
+        assertThat(java.publishedBodies().get(0)).isEqualTo(WireFormat.MSGPACK.codec().decode(input.get(0)).toString());
+        assertThat(java.publishedBodies().subList(1, 3)).allMatch(body -> body.startsWith("Batch[") && body.endsWith("closedBy=SIZE]"));
+        assertThat(java.publishedBodies().get(3)).startsWith("Stop{");
+    }
+
+    private static Outcome runStages(List<byte[]> input, Form form) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            form.load(context);
+            context.start();
+            MockEndpoint published = context.getEndpoint("mock:a", MockEndpoint.class);
+            published.expectedMessageCount(4);
+            ProducerTemplate template = context.createProducerTemplate();
+            input.forEach(bytes -> template.sendBody("direct:in", bytes));
+            published.assertIsSatisfied(10_000);
+            List<String> routes = new ArrayList<>();
+            context.getRouteDefinitions().stream().sorted(java.util.Comparator.comparing(RouteDefinition::getId)).forEach(route -> routes.addAll(shape(route)));
+            return new Outcome(null, null, null, routes, null,
+                    published.getReceivedExchanges().stream().map(exchange -> String.valueOf(exchange.getMessage().getBody())).toList());
+        }
+    }
+
+    @Test
+    void aBadStageParameterOfTheTemplateSaysWhichPipelineAndWhatIsWrong() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
+            try (DefaultCamelContext context = new DefaultCamelContext()) {
+                context.addRoutes(new ArroyoTemplates());
+                PluginHelper.getRoutesLoader(context).loadRoutes(org.apache.camel.support.ResourceHelper.fromString("bad.yaml", """
+                        - templatedRoute:
+                            routeTemplateRef: arroyo-pipeline
+                            parameters:
+                              - {name: pipeline, value: saxs}
+                              - {name: listener, value: direct:in}
+                              - {name: stages, value: "decouple, batch"}
+                              - {name: batchMaxSize, value: "0"}
+                        """));
+                context.start();
+            }
+        });
+
+        Throwable deepest = thrown;
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        assertThat(deepest).as("the message Camel's callers report").hasMessage("pipeline saxs: batch maxSize must be a whole number of at least 1, not '0'");
     }
 
     private static RoutesBuilder javaRoutes() {
@@ -105,7 +177,7 @@ class SamePipelineInEveryFormTest {
         }
         assertThat(published).as("3 frames twice, start and stop").hasSize(8);
         assertThat(dead).hasSize(1);
-        return new Outcome(published, published, dead, null, null);
+        return new Outcome(published, published, dead, null, null, null);
     }
 
     private static Outcome run(List<byte[]> input, Form form) throws Exception {
@@ -116,7 +188,7 @@ class SamePipelineInEveryFormTest {
             input.forEach(bytes -> template.sendBody("direct:in", bytes));
             return new Outcome(bytes(context, "mock:a"), bytes(context, "mock:b"), bytes(context, "mock:dead"),
                     shape(context.getRouteDefinition("saxs")),
-                    context.getRegistry().lookupByNameAndType("saxs-publishers", Publishers.class).getPublishers());
+                    context.getRegistry().lookupByNameAndType("saxs-publishers", Publishers.class).getPublishers(), null);
         }
     }
 

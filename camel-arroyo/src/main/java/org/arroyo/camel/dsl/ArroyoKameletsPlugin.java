@@ -1,0 +1,16 @@
+package org.arroyo.camel.dsl;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ContextServicePlugin;
+
+/**
+ * Makes every CamelContext with camel-arroyo on its classpath refuse routes that would lose the output of
+ * the Arroyo Kamelets (kamelets/arroyo-*.kamelet.yaml): see {@link KameletStepCheck}.
+ */
+public class ArroyoKameletsPlugin implements ContextServicePlugin {
+
+    @Override
+    public void load(CamelContext camelContext) {
+        camelContext.addLifecycleStrategy(new KameletStepCheck());
+    }
+}
