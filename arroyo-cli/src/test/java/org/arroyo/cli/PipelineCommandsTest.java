@@ -14,6 +14,7 @@ import org.arroyo.camel.dsl.Tagger;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.cli.ArroyoCliTest.Result;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,6 +81,18 @@ class PipelineCommandsTest {
         assertThat(filesIn(dir.resolve("out"))).isEqualTo(expectedOutputs());
     }
 
+    @Test
+    @Timeout(60) // nothing else stops this run: it ends when the limit is reached, or never
+    void maxMessagesCountsTheListenersMessagesEvenWhenTheOperatorMakesSeveralOfEach() throws Exception {
+        // each scan file gives two published messages; the limit is the number of files
+        Result result = arroyo(withDirs("run", PIPELINES.resolve("saxs.yaml"),
+                "-D", "camel.main.duration-max-messages=" + samples().size()));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(filesIn(dir.resolve("out"))).as("stopped after the last file, with all its outputs")
+                .isEqualTo(expectedOutputs());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "saxs.yaml", "saxs.xml", "blocks.yaml" })
     void validateBuildsTheRoutesWithoutRunningThem(String pipeline) {
@@ -130,7 +143,7 @@ class PipelineCommandsTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).isEqualTo("saxs\torg.arroyo.camel.dsl.Tagger"
                 + "\tfile:{{in.dir}}?noop=true&sortBy=file:name&initialDelay=0"
-                + "\tfile:{{out.dir}}?fileName=${file:onlyname.noext}-${exchangeProperty.CamelSplitIndex}.msgpack\n");
+                + "\tfile:{{out.dir}}?fileName=${file:onlyname.noext}-${exchangeProperty.ArroyoOutputIndex}.msgpack\n");
     }
 
     @Test

@@ -10,11 +10,17 @@ import org.arroyo.camel.operator.Publishers.Publisher;
 
 /**
  * A pipeline's last step: sends every message the steps produced to every current publisher, in order (an
- * operator's several {@link Outputs} one after the other). One message for one publisher is sent as it is; otherwise
+ * operator's several {@link Outputs} one after the other, numbered by {@value #OUTPUT_INDEX}). One message for one publisher is sent as it is; otherwise
  * each send gets its own copy of the exchange. A failed send fails the exchange at once (later sends of it do not
  * happen), so Camel's error handler sees the original message; a redelivery sends to every publisher again.
  */
 public class PublishProcessor extends AsyncProcessorSupport {
+
+    /**
+     * The exchange property giving a published message's place among the outputs the operator made of one input,
+     * from 0, e.g. for file names: {@code file:out?fileName=${file:onlyname.noext}-${exchangeProperty.ArroyoOutputIndex}}.
+     */
+    public static final String OUTPUT_INDEX = "ArroyoOutputIndex";
 
     private final Publishers publishers;
 
@@ -27,6 +33,7 @@ public class PublishProcessor extends AsyncProcessorSupport {
         List<Publisher> targets = publishers.current();
         Object body = exchange.getMessage().getBody();
         if (targets.size() == 1 && !(body instanceof Outputs)) {
+            exchange.setProperty(OUTPUT_INDEX, 0);
             return targets.get(0).send().process(exchange, callback);
         }
         List<?> messages = body instanceof Outputs outputs ? outputs.messages() : List.of(body);
@@ -52,10 +59,12 @@ public class PublishProcessor extends AsyncProcessorSupport {
         /** Sends the rest; returns whether everything was done in the calling thread. */
         boolean sendFrom(boolean sync) {
             while (next < messages.size() * targets.size()) {
-                Object message = messages.get(next / targets.size());
+                int index = next / targets.size();
+                Object message = messages.get(index);
                 Publisher target = targets.get(next % targets.size());
                 next++;
                 Exchange copy = exchange.copy();
+                copy.setProperty(OUTPUT_INDEX, index);
                 copy.getMessage().setBody(message);
                 if (message instanceof ArroyoMessage arroyo) {
                     copy.getMessage().setHeader(ArroyoMessage.TYPE_HEADER, arroyo.type().wireName());

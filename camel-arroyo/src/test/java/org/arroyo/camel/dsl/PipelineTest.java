@@ -18,6 +18,7 @@ import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
 import org.arroyo.camel.operator.Operator;
+import org.arroyo.camel.operator.PublishProcessor;
 import org.arroyo.camel.operator.Publishers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,8 @@ class PipelineTest {
                 Event.of(Map.of("n", 1)), Event.of(Map.of("copy", true)),
                 Event.of(Map.of("n", 2)), Event.of(Map.of("copy", true)),
                 new Stop(Map.of("events_seen", 2L)));
+        assertThat(b.getReceivedExchanges()).extracting(exchange -> exchange.getProperty(PublishProcessor.OUTPUT_INDEX))
+                .as("each output's place among its input's outputs").containsExactly(0, 0, 1, 0, 1, 0);
         assertThat(context.getRoute("demo")).as("an ordinary Camel route named after the pipeline").isNotNull();
     }
 
