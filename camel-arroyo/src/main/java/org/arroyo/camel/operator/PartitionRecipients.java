@@ -2,16 +2,22 @@ package org.arroyo.camel.operator;
 
 import java.util.List;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ExpressionAdapter;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 
-/** The recipient list of a partitioned pipeline: one output per event, every output for run boundaries. */
+/**
+ * The recipient list of a partitioned pipeline: one output per event, every output for run boundaries. The outputs'
+ * endpoints are resolved on the first message, not parsed again for every one.
+ */
 public class PartitionRecipients extends ExpressionAdapter {
 
     private final Partitioner partitioner;
     private final List<String> outputs;
+    private volatile List<Endpoint> endpoints;
 
     public PartitionRecipients(Partitioner partitioner, List<String> outputs) {
         if (outputs.isEmpty()) {
@@ -23,11 +29,22 @@ public class PartitionRecipients extends ExpressionAdapter {
 
     @Override
     public Object evaluate(Exchange exchange) {
+        List<Endpoint> targets = endpoints(exchange.getContext());
         ArroyoMessage message = exchange.getMessage().getBody(ArroyoMessage.class);
         if (message instanceof Event event) {
-            return outputs.get((int) Math.floorMod(partitioner.choose(event), (long) outputs.size()));
+            return targets.get((int) Math.floorMod(partitioner.choose(event), (long) targets.size()));
         }
-        return outputs;
+        return targets;
+    }
+
+    private List<Endpoint> endpoints(CamelContext context) {
+        List<Endpoint> resolved = endpoints;
+        if (resolved == null) {
+            // threads racing here resolve the same endpoints: the context keeps one per URI
+            resolved = outputs.stream().map(context::getEndpoint).toList();
+            endpoints = resolved;
+        }
+        return resolved;
     }
 
     @Override
