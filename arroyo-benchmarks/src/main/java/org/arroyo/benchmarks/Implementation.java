@@ -1,25 +1,17 @@
 package org.arroyo.benchmarks;
 
-/** What runs between the source and the sink. */
+/** What runs between the source and the sink: the transport's own client alone, or an Arroyo pipeline. */
 enum Implementation {
 
-    RAW_RELAY("raw JeroMQ relay", RawRelay.class),
-    ARROYO_PIPELINE("Arroyo pipeline", ArroyoPipeline.class);
+    RAW_RELAY,
+    ARROYO_PIPELINE;
 
-    private final String title;
-    private final Class<?> main;
-
-    Implementation(String title, Class<?> main) {
-        this.title = title;
-        this.main = main;
+    String title(Transport transport) {
+        return isBaseline() ? transport.baselineTitle() : "Arroyo pipeline";
     }
 
-    String title() {
-        return title;
-    }
-
-    Class<?> main() {
-        return main;
+    Class<?> main(Transport transport) {
+        return isBaseline() ? transport.baselineMain() : ArroyoPipeline.class;
     }
 
     boolean isBaseline() {

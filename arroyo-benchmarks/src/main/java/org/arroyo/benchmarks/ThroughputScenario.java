@@ -20,21 +20,15 @@ final class ThroughputScenario implements Scenario {
         List<Row> rows = new ArrayList<>();
         for (Payload payload : Payload.values()) {
             Map<Implementation, List<Session.Outcome>> outcomes = Scenario.alternate(plan, "A-" + payload.name().toLowerCase(),
-                    implementation -> new Session(implementation, payload.frameKib(), payload.hwm(),
+                    implementation -> new Session(Transport.ZEROMQ, implementation, payload.frameKib(), payload.hwm(),
                             plan.runsAt(0, plan.runSeconds()), null));
             SinkRuns baseline = Scenario.measured(outcomes.get(Implementation.RAW_RELAY), "");
             for (Implementation implementation : Implementation.values()) {
                 SinkRuns runs = Scenario.measured(outcomes.get(implementation), "");
-                rows.add(row(payload, implementation, runs, baseline, cpuMicrosPerEvent(outcomes.get(implementation))));
+                rows.add(row(payload, implementation, runs, baseline, Scenario.cpuMicrosPerEvent(outcomes.get(implementation))));
             }
         }
         return rows;
-    }
-
-    /** CPU time the stage process spent per event it passed on, warm-up included, over its sessions. */
-    static Spread cpuMicrosPerEvent(List<Session.Outcome> outcomes) {
-        return Spread.of(outcomes.stream().map(outcome -> outcome.stageReport().get("cpuSeconds").asDouble() * 1e6
-                / outcome.sinkRuns().stream().mapToLong(run -> run.get("events").asLong()).sum()).toList());
     }
 
     private static Row row(Payload payload, Implementation implementation, SinkRuns runs, SinkRuns baseline, Spread cpu) {
@@ -44,7 +38,7 @@ final class ThroughputScenario implements Scenario {
         double goal = small ? 0.6 : 0.8;
         String target = implementation.isBaseline() ? "" : ">= " + goal + "x raw " + (small ? "msg/s" : "bytes/s");
         Boolean met = ratio == null ? null : ratio >= goal && runs.lost() == 0;
-        return new Row("A throughput", payload.label(), implementation.title(), msgPerSec, runs.spread("mbPerSec"), ratio,
+        return new Row("A throughput", payload.label(), implementation.title(Transport.ZEROMQ), msgPerSec, runs.spread("mbPerSec"), ratio,
                 runs.spread("p50Millis"), runs.spread("p99Millis"), runs.spread("p999Millis"),
                 "stage CPU " + cpu.format("%.1f") + " us/event" + (runs.lost() == 0 ? "" : "; " + runs.lossNote()), target, met);
     }
