@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the benchmark scenarios and writes their results: a table on standard output, and results.csv, results.json,
@@ -24,6 +26,9 @@ import picocli.CommandLine.Option;
          description = "Throughput, latency and overload of an Arroyo pipeline against raw JeroMQ and raw broker clients,"
                        + " and codec microbenchmarks.")
 public final class BenchmarkMain implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--quick", description = "measure each figure once, briefly (well under a minute; stall of 3 s)")
     private boolean quick;
@@ -57,7 +62,7 @@ public final class BenchmarkMain implements Callable<Integer> {
         List<String> missing = selected.stream().flatMap(scenario -> scenario.missingPrerequisites().stream()
                 .map(what -> "scenario " + scenario.id() + ": " + what)).toList();
         if (!missing.isEmpty()) {
-            missing.forEach(System.err::println);
+            missing.forEach(spec.commandLine().getErr()::println);
             return 2;
         }
         List<Row> rows = new ArrayList<>();

@@ -39,6 +39,7 @@ final class BrokerScenario implements Scenario {
     public List<Row> run(Plan plan) throws Exception {
         List<Row> rows = new ArrayList<>(measure(plan, redis));
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.warmUp();
             rows.addAll(measure(plan, kafka.server()));
         }
         rows.addAll(measure(plan, rabbitMq));

@@ -13,7 +13,7 @@ import kafka.testkit.TestKitNodes;
 final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final int WARM_UP_MESSAGES = 30_000;
+    private static final int WARM_UP_MESSAGES = 20_000;
     private static final BrokerClient KAFKA = Broker.KAFKA.client();
 
     private final KafkaClusterTestKit cluster;
@@ -35,7 +35,6 @@ final class EmbeddedKafka implements AutoCloseable {
             cluster.format();
             cluster.startup();
             kafka.awaitBroker();
-            kafka.warmUp();
         } catch (Exception e) {
             cluster.close();
             throw e;
@@ -63,7 +62,7 @@ final class EmbeddedKafka implements AutoCloseable {
      * Moves some traffic through the new broker, so that the first session does not meet a broker still compiling its
      * hot path (the sessions after it would).
      */
-    private void warmUp() throws Exception {
+    void warmUp() throws Exception {
         BrokerAddress topic = server().named("arroyo-bench-warm-up");
         List<BrokerAddress> topics = List.of(topic);
         KAFKA.create(topics);
