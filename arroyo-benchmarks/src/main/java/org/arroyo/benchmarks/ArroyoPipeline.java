@@ -1,10 +1,13 @@
 package org.arroyo.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
 import org.arroyo.camel.operator.Operator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,12 +16,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The pipeline under test, as a user writes it: a Camel route listening on a zeromq PULL endpoint (or a broker's, as
- * docs/brokers.md writes them), turning each message into an Arroyo {@code Event} (msgpack decoding), a pass-through
- * operator, and a zeromq PUSH publisher (or the broker's) that encodes it again. It stops when its standard input
- * closes.
+ * docs/brokers.md writes them), turning each message into an Arroyo {@code Event} (msgpack decoding), an operator,
+ * and a zeromq PUSH publisher (or the broker's) that encodes its output (an unchanged event is published as the bytes
+ * it came in). It stops when its standard input closes.
  */
 @Command(name = "arroyo-pipeline", mixinStandardHelpOptions = true,
-         description = "listen zeromq:PULL (or on a broker) -> pass-through operator -> publish zeromq:PUSH (or on the broker), in Camel.")
+         description = "listen zeromq:PULL (or on a broker) -> operator -> publish zeromq:PUSH (or on the broker), in Camel.")
 public final class ArroyoPipeline implements Callable<Integer> {
 
     @Mixin
@@ -28,8 +31,21 @@ public final class ArroyoPipeline implements Callable<Integer> {
             description = "ZeroMQ publisher sendTimeout in ms: a stall downstream longer than this loses messages")
     private int sendTimeout;
 
+    @Option(names = "--operator", defaultValue = "pass-through",
+            description = "pass-through: events go on unchanged (published as the bytes they came in); "
+                          + "new-message: each event is replaced by an equal new one, which is encoded again")
+    private String operator;
+
     /** An operator that changes nothing: the pipeline's own cost is what is measured. */
     static final class PassThrough implements Operator {
+    }
+
+    /** An operator that makes a new event of the same content, as any operator that changes metadata does. */
+    static final class NewMessage implements Operator {
+        @Override
+        public List<? extends ArroyoMessage> onEvent(Event event) {
+            return List.of(event.withMetadata(event.metadata()));
+        }
     }
 
     public static void main(String[] args) {
@@ -40,6 +56,14 @@ public final class ArroyoPipeline implements Callable<Integer> {
     public Integer call() throws Exception {
         Stage.runUntilStdinCloses("arroyo-pipeline", this::start);
         return 0;
+    }
+
+    private Operator chosenOperator() {
+        return switch (operator) {
+            case "pass-through" -> new PassThrough();
+            case "new-message" -> new NewMessage();
+            default -> throw new IllegalArgumentException("--operator must be pass-through or new-message, got " + operator);
+        };
     }
 
     private Stage.Running start() throws Exception {
@@ -61,7 +85,7 @@ public final class ArroyoPipeline implements Callable<Integer> {
         camel.addRoutes(new ArroyoRouteBuilder() {
             @Override
             public void configure() {
-                pipeline("benchmark").listen(listener).operator(new PassThrough()).publish(publisher);
+                pipeline("benchmark").listen(listener).operator(chosenOperator()).publish(publisher);
             }
         });
         camel.start();

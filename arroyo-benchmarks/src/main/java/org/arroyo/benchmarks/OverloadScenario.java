@@ -26,13 +26,14 @@ final class OverloadScenario implements Scenario {
         Payload payload = Payload.LARGE;
         double seconds = Plan.STALL_AFTER_SECONDS + plan.stallSeconds() + plan.recoverySeconds();
         Session.Stall stall = new Session.Stall(Plan.STALL_AFTER_SECONDS, plan.stallSeconds());
-        Map<Implementation, List<Session.Outcome>> outcomes = Scenario.alternate(plan, "C",
-                implementation -> new Session(Transport.ZEROMQ, implementation, payload.frameKib(), payload.hwm(), plan.runsAt(0, seconds), stall));
+        Map<Implementation, List<Session.Outcome>> outcomes = Scenario.alternate(plan, "C", Implementation.BASELINE_AND_PIPELINE,
+                implementation -> new Session(Transport.ZEROMQ, implementation, payload.frameKib(), payload.hwm(),
+                        plan.runsAt(0, seconds), stall));
         double resumed = Plan.STALL_AFTER_SECONDS + plan.stallSeconds();
         Spread baselineAfter = Scenario.measured(outcomes.get(Implementation.RAW_RELAY), "")
                 .spread(run -> rate(run, resumed + 1, seconds));
         List<Row> rows = new ArrayList<>();
-        for (Implementation implementation : Implementation.values()) {
+        for (Implementation implementation : outcomes.keySet()) {
             SinkRuns runs = Scenario.measured(outcomes.get(implementation), "");
             Spread before = runs.spread(run -> rate(run, 0, Plan.STALL_AFTER_SECONDS));
             Spread after = runs.spread(run -> rate(run, resumed + 1, seconds));

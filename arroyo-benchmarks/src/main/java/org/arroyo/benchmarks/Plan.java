@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param rounds         sessions per implementation, alternating with the baseline's
  * @param runsPerSession measured runs per session, after one warm-up run
+ * @param warmupSeconds  length of the warm-up run: a pipeline's JVM reaches its steady speed only once the JIT has
+ *                       compiled the route (about 10 s on two busy cores), a raw relay much sooner
  */
 record Plan(boolean quick, int rounds, int runsPerSession, double warmupSeconds, double runSeconds, double stallSeconds,
             double recoverySeconds, Path logs) {
@@ -18,11 +20,11 @@ record Plan(boolean quick, int rounds, int runsPerSession, double warmupSeconds,
     static final double STALL_AFTER_SECONDS = 2;
 
     static Plan quick(Path logs) {
-        return new Plan(true, 1, 1, 0.5, 1, 2, 3, logs);
+        return new Plan(true, 1, 1, 3, 2, 2, 3, logs);
     }
 
     static Plan full(Path logs) {
-        return new Plan(false, 2, 2, 2, 3, 10, 4, logs);
+        return new Plan(false, 2, 2, 10, 3, 10, 4, logs);
     }
 
     /** A warm-up run, then the measured runs, all at one rate (0 = as fast as possible). */

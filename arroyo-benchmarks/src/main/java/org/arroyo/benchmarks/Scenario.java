@@ -20,13 +20,13 @@ interface Scenario {
 
     /**
      * Runs the same sessions for each implementation, alternating baseline and pipeline for the plan's rounds, and
-     * gathers the measured runs of each.
+     * gathers the measured runs of each (in the order of the implementations).
      */
-    static Map<Implementation, List<Session.Outcome>> alternate(Plan plan, String name,
+    static Map<Implementation, List<Session.Outcome>> alternate(Plan plan, String name, List<Implementation> implementations,
             Function<Implementation, Session> session) throws Exception {
         Map<Implementation, List<Session.Outcome>> outcomes = new EnumMap<>(Implementation.class);
         for (int round = 1; round <= plan.rounds(); round++) {
-            for (Implementation implementation : Implementation.values()) {
+            for (Implementation implementation : implementations) {
                 String sessionName = name + "-" + implementation.name().toLowerCase() + "-" + round;
                 System.err.println("  " + sessionName);
                 outcomes.computeIfAbsent(implementation, key -> new ArrayList<>())

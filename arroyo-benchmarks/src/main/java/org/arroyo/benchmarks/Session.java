@@ -34,8 +34,9 @@ record Session(Transport transport, Implementation implementation, int frameKib,
     Outcome run(Path logs, String name) throws Exception {
         try (Transport.Lanes lanes = transport.open(name)) {
             List<String> stageJvm = List.of(STAGE_HEAP, "-Xlog:gc:file=" + logs.resolve(name + "-stage-gc.log"));
-            try (ChildProcess stage = ChildProcess.start(name + " stage", stageJvm, implementation.main(transport),
-                         List.of("--in", lanes.in(), "--out", lanes.out(), "--hwm", String.valueOf(hwm)),
+            List<String> stageArgs = new ArrayList<>(List.of("--in", lanes.in(), "--out", lanes.out(), "--hwm", String.valueOf(hwm)));
+            stageArgs.addAll(implementation.args());
+            try (ChildProcess stage = ChildProcess.start(name + " stage", stageJvm, implementation.main(transport), stageArgs,
                          logs.resolve(name + "-stage.log"));
                  ChildProcess sink = ChildProcess.start(name + " sink", PEER_JVM, Sink.class, sinkArgs(lanes),
                          logs.resolve(name + "-sink.log"))) {

@@ -20,10 +20,11 @@ final class ThroughputScenario implements Scenario {
         List<Row> rows = new ArrayList<>();
         for (Payload payload : Payload.values()) {
             Map<Implementation, List<Session.Outcome>> outcomes = Scenario.alternate(plan, "A-" + payload.name().toLowerCase(),
+                    List.of(Implementation.values()),
                     implementation -> new Session(Transport.ZEROMQ, implementation, payload.frameKib(), payload.hwm(),
                             plan.runsAt(0, plan.runSeconds()), null));
             SinkRuns baseline = Scenario.measured(outcomes.get(Implementation.RAW_RELAY), "");
-            for (Implementation implementation : Implementation.values()) {
+            for (Implementation implementation : outcomes.keySet()) {
                 SinkRuns runs = Scenario.measured(outcomes.get(implementation), "");
                 rows.add(row(payload, implementation, runs, baseline, Scenario.cpuMicrosPerEvent(outcomes.get(implementation))));
             }
@@ -36,10 +37,12 @@ final class ThroughputScenario implements Scenario {
         Spread msgPerSec = runs.spread("msgPerSec");
         Double ratio = implementation.isBaseline() ? null : msgPerSec.ratioTo(baseline.spread("msgPerSec"));
         double goal = small ? 0.6 : 0.8;
-        String target = implementation.isBaseline() ? "" : ">= " + goal + "x raw " + (small ? "msg/s" : "bytes/s");
-        Boolean met = ratio == null ? null : ratio >= goal && runs.lost() == 0;
-        return new Row("A throughput", payload.label(), implementation.title(Transport.ZEROMQ), msgPerSec, runs.spread("mbPerSec"), ratio,
-                runs.spread("p50Millis"), runs.spread("p99Millis"), runs.spread("p999Millis"),
+        // the target is the pipeline's as specified (pass-through operator); other variants are for comparison
+        boolean specified = implementation == Implementation.ARROYO_PIPELINE;
+        String target = specified ? ">= " + goal + "x raw " + (small ? "msg/s" : "bytes/s") : "";
+        Boolean met = specified ? ratio >= goal && runs.lost() == 0 : null;
+        return new Row("A throughput", payload.label(), implementation.title(Transport.ZEROMQ), msgPerSec,
+                runs.spread("mbPerSec"), ratio, runs.spread("p50Millis"), runs.spread("p99Millis"), runs.spread("p999Millis"),
                 "stage CPU " + cpu.format("%.1f") + " us/event" + (runs.lost() == 0 ? "" : "; " + runs.lossNote()), target, met);
     }
 }

@@ -57,7 +57,7 @@ class BrokerSessionTest {
             Prerequisite.missing(unavailable);
         }
         Transport transport = Transport.broker(server);
-        for (Implementation implementation : Implementation.values()) {
+        for (Implementation implementation : Implementation.BASELINE_AND_PIPELINE) {
             String name = broker.scheme() + "-" + implementation.name().toLowerCase();
             Session.Outcome outcome = new Session(transport, implementation, 1, 200, RUNS, null).run(logs, name);
 

@@ -47,7 +47,7 @@ public final class ArroyoConvertersLoader implements TypeConverterLoader, CamelC
     private void registerConverters(TypeConverterRegistry registry) {
         addTypeConverter(registry, byte[].class, org.arroyo.camel.message.ArroyoMessage.class, false,
             (type, exchange, value) -> {
-                Object answer = org.arroyo.camel.convert.ArroyoConverters.toBytes((org.arroyo.camel.message.ArroyoMessage) value);
+                Object answer = org.arroyo.camel.convert.ArroyoConverters.toBytes((org.arroyo.camel.message.ArroyoMessage) value, exchange);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
@@ -55,7 +55,7 @@ public final class ArroyoConvertersLoader implements TypeConverterLoader, CamelC
             });
         addTypeConverter(registry, java.io.InputStream.class, org.arroyo.camel.message.ArroyoMessage.class, false,
             (type, exchange, value) -> {
-                Object answer = org.arroyo.camel.convert.ArroyoConverters.toInputStream((org.arroyo.camel.message.ArroyoMessage) value);
+                Object answer = org.arroyo.camel.convert.ArroyoConverters.toInputStream((org.arroyo.camel.message.ArroyoMessage) value, exchange);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
@@ -71,7 +71,7 @@ public final class ArroyoConvertersLoader implements TypeConverterLoader, CamelC
             });
         addTypeConverter(registry, java.nio.ByteBuffer.class, org.arroyo.camel.message.ArroyoMessage.class, false,
             (type, exchange, value) -> {
-                Object answer = org.arroyo.camel.convert.ArroyoConverters.toByteBuffer((org.arroyo.camel.message.ArroyoMessage) value);
+                Object answer = org.arroyo.camel.convert.ArroyoConverters.toByteBuffer((org.arroyo.camel.message.ArroyoMessage) value, exchange);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

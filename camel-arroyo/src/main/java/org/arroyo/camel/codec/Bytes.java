@@ -19,14 +19,32 @@ final class Bytes {
 
     /** Strict UTF-8: malformed bytes are a decode error at the given offset, never replaced. */
     static String decodeUtf8(byte[] bytes, long offset, String what) {
+        return decodeUtf8(bytes, 0, bytes.length, offset, what);
+    }
+
+    /** Strict UTF-8 of {@code length} bytes from {@code from}; see {@link #decodeUtf8(byte[], long, String)}. */
+    static String decodeUtf8(byte[] bytes, int from, int length, long offset, String what) {
+        if (isAscii(bytes, from, length)) {
+            // the common case (field names, dtypes, run ids): every byte is its own character
+            return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes, from, length)).toString();
         } catch (CharacterCodingException e) {
             throw new ArroyoDecodeException(what + " is not valid UTF-8", offset, e);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

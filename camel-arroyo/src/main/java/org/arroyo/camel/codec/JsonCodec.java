@@ -2,6 +2,7 @@ package org.arroyo.camel.codec;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public final class JsonCodec implements MessageCodec {
     @Override
     public ArroyoMessage decode(List<ByteBuffer> frames) {
         MessageCodec.requireFrames(frames, 1, 2, "json");
-        Map<String, Object> map = readMap(frames.get(0));
+        Map<String, Object> map = new LinkedHashMap<>(readMap(frames.get(0)));
         MessageType type = WireMaps.messageType(map);
         Map<String, Object> fields = WireMaps.fields(map);
         if (type != MessageType.EVENT) {

@@ -1,7 +1,6 @@
 package org.arroyo.camel.codec;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +46,13 @@ public final class MsgpackCodec implements MessageCodec {
         } else {
             return Event.of(fields);
         }
-        int position = new ArrayList<>(fields.keySet()).indexOf(IMAGE);
+        int position = 0;
+        for (String key : fields.keySet()) {
+            if (key.equals(IMAGE)) {
+                break;
+            }
+            position++;
+        }
         fields.remove(IMAGE);
         if (!(description.get("data") instanceof ByteBuffer data)) {
             throw new ArroyoDecodeException(place.dotted() + ".data must be binary", -1);
@@ -57,7 +62,7 @@ public final class MsgpackCodec implements MessageCodec {
     }
 
     private static boolean isArrayDescription(Map<?, ?> map) {
-        return map.keySet().equals(ARRAY_KEYS);
+        return map.size() == ARRAY_KEYS.size() && map.keySet().containsAll(ARRAY_KEYS);
     }
 
     @Override

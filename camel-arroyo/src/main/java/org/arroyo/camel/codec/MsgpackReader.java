@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,8 @@ import org.msgpack.value.ValueType;
 /**
  * Reads one msgpack map into Arroyo values, checking every declared length against the bytes
  * that remain before allocating anything. Binary values are slices of the input (never copied).
+ * Maps and lists are plain mutable collections that the caller owns (the messages made from them
+ * keep immutable copies).
  */
 final class MsgpackReader {
 
@@ -102,14 +103,19 @@ final class MsgpackReader {
 
     private String readString(long at) throws IOException {
         int length = checkLength(unpacker::unpackRawStringHeader, at, "string");
-        return Bytes.decodeUtf8(unpacker.readPayload(length), at, "string");
+        if (!input.hasArray()) {
+            return RecurringTexts.decode(unpacker.readPayload(length), 0, length, at, "string");
+        }
+        int start = input.arrayOffset() + Math.toIntExact(offset());
+        unpacker.readPayloadAsReference(length);
+        return RecurringTexts.decode(input.array(), start, length, at, "string");
     }
 
     private ByteBuffer readBinary(long at) throws IOException {
         int length = checkLength(unpacker::unpackBinaryHeader, at, "binary");
         int start = Math.toIntExact(offset());
         unpacker.readPayloadAsReference(length);
-        return input.duplicate().position(start).limit(start + length).slice().asReadOnlyBuffer();
+        return input.slice(start, length).asReadOnlyBuffer();
     }
 
     private List<Object> readArray(int depth, long at) throws IOException {
@@ -119,7 +125,7 @@ final class MsgpackReader {
         for (int i = 0; i < size; i++) {
             list.add(readValue(depth));
         }
-        return Collections.unmodifiableList(list);
+        return list;
     }
 
     private Map<String, Object> readMapValue(int depth) throws IOException {
@@ -139,7 +145,7 @@ final class MsgpackReader {
             }
             map.put(key, readValue(depth));
         }
-        return Collections.unmodifiableMap(map);
+        return map;
     }
 
     private interface LengthHeader {

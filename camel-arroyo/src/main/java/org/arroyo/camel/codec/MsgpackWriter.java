@@ -21,17 +21,31 @@ final class MsgpackWriter {
 
     private static final int SPLICE_THRESHOLD = 8192;
 
-    private final List<ByteBuffer> segments = new ArrayList<>();
-    private ArrayBufferOutput current = new ArrayBufferOutput(512);
-    private final MessagePacker packer = MessagePack.newDefaultPacker(current);
+    /** A large binary value, to be copied in at this offset of the packed bytes. */
+    private record Splice(int at, ByteBuffer bytes) {
+    }
+
+    private final ArrayBufferOutput packed = new ArrayBufferOutput(1024);
+    private final MessagePacker packer = MessagePack.newDefaultPacker(packed);
+    private final List<Splice> splices = new ArrayList<>();
 
     MsgpackWriter mapHeader(int size) {
-        return io(() -> packer.packMapHeader(size));
+        try {
+            packer.packMapHeader(size);
+        } catch (IOException e) {
+            throw inMemory(e);
+        }
+        return this;
     }
 
     MsgpackWriter string(String value) {
-        byte[] utf8 = Bytes.utf8(value);
-        return io(() -> packer.packRawStringHeader(utf8.length).writePayload(utf8));
+        byte[] utf8 = RecurringTexts.utf8(value);
+        try {
+            packer.packRawStringHeader(utf8.length).writePayload(utf8);
+        } catch (IOException e) {
+            throw inMemory(e);
+        }
+        return this;
     }
 
     MsgpackWriter entry(String key, Object value) {
@@ -42,20 +56,29 @@ final class MsgpackWriter {
         if (value instanceof Map<?, ?> map) {
             mapHeader(map.size());
             map.forEach((key, element) -> entry((String) key, element));
-            return this;
-        }
-        if (value instanceof List<?> list) {
-            io(() -> packer.packArrayHeader(list.size()));
+        } else if (value instanceof List<?> list) {
+            arrayHeader(list.size());
             list.forEach(this::value);
-            return this;
+        } else if (value instanceof String text) {
+            string(text);
+        } else if (value instanceof ByteBuffer bytes) {
+            binary(bytes);
+        } else {
+            scalar(value);
         }
-        if (value instanceof String text) {
-            return string(text);
+        return this;
+    }
+
+    private void arrayHeader(int size) {
+        try {
+            packer.packArrayHeader(size);
+        } catch (IOException e) {
+            throw inMemory(e);
         }
-        if (value instanceof ByteBuffer bytes) {
-            return binary(bytes);
-        }
-        return io(() -> {
+    }
+
+    private void scalar(Object value) {
+        try {
             if (value == null) {
                 packer.packNil();
             } else if (value instanceof Boolean bool) {
@@ -71,54 +94,54 @@ final class MsgpackWriter {
             } else {
                 throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as msgpack");
             }
-        });
+        } catch (IOException e) {
+            throw inMemory(e);
+        }
     }
 
     MsgpackWriter binary(ByteBuffer bytes) {
         int length = bytes.remaining();
-        io(() -> packer.packBinaryHeader(length));
-        if (length < SPLICE_THRESHOLD) {
-            return io(() -> packer.writePayload(Bytes.copyOf(bytes)));
+        try {
+            packer.packBinaryHeader(length);
+            if (length >= SPLICE_THRESHOLD) {
+                splices.add(new Splice(Math.toIntExact(packer.getTotalWrittenBytes()), bytes.duplicate()));
+            } else if (bytes.hasArray()) {
+                packer.writePayload(bytes.array(), bytes.arrayOffset() + bytes.position(), length);
+            } else {
+                packer.writePayload(Bytes.copyOf(bytes));
+            }
+        } catch (IOException e) {
+            throw inMemory(e);
         }
-        return io(() -> {
-            segments.add(flushCurrent());
-            segments.add(bytes.duplicate());
-        });
+        return this;
     }
 
-    /** The encoded bytes, assembled with one copy of each segment. */
+    /** The encoded bytes: the packed bytes with the spliced values copied in. */
     byte[] toByteArray() {
-        segments.add(flushCurrent());
-        int size = 0;
-        for (ByteBuffer segment : segments) {
-            size = Math.addExact(size, segment.remaining());
+        try {
+            packer.flush();
+        } catch (IOException e) {
+            throw inMemory(e);
+        }
+        byte[] header = packed.toByteArray();
+        if (splices.isEmpty()) {
+            return header;
+        }
+        int size = header.length;
+        for (Splice splice : splices) {
+            size = Math.addExact(size, splice.bytes().remaining());
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        segments.forEach(segment -> out.put(segment.duplicate()));
+        int copied = 0;
+        for (Splice splice : splices) {
+            out.put(header, copied, splice.at() - copied).put(splice.bytes());
+            copied = splice.at();
+        }
+        out.put(header, copied, header.length - copied);
         return out.array();
     }
 
-    private ByteBuffer flushCurrent() {
-        ByteBuffer[] written = new ByteBuffer[1];
-        io(() -> {
-            packer.flush();
-            written[0] = ByteBuffer.wrap(current.toByteArray());
-            current = new ArrayBufferOutput(512);
-            packer.reset(current);
-        });
-        return written[0];
-    }
-
-    private interface IoStep {
-        void run() throws IOException;
-    }
-
-    private MsgpackWriter io(IoStep step) {
-        try {
-            step.run();
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
+    private static UncheckedIOException inMemory(IOException e) {
+        return new UncheckedIOException("writing to memory cannot fail", e);
     }
 }

@@ -36,11 +36,10 @@ final class WireMaps {
         return type;
     }
 
-    /** The map without its {@code msg_type} field. */
-    static Map<String, Object> fields(Map<String, Object> map) {
-        Map<String, Object> fields = new LinkedHashMap<>(map);
-        fields.remove(MSG_TYPE);
-        return fields;
+    /** The fields of a decoded map the codec owns: the map itself, without its {@code msg_type} field. */
+    static Map<String, Object> fields(Map<String, Object> decoded) {
+        decoded.remove(MSG_TYPE);
+        return decoded;
     }
 
     /** The data map of a start or stop message. */

@@ -29,12 +29,27 @@ import org.arroyo.camel.message.Stop;
 @Converter(generateLoader = true)
 public final class ArroyoConverters {
 
+    /** The exchange property holding the bytes a message was decoded from. */
+    public static final String WIRE_FRAME = "ArroyoWireFrame";
+
+    /** A decoded message and the bytes it came from. */
+    private record WireFrame(ArroyoMessage message, byte[] bytes) {
+    }
+
     private ArroyoConverters() {
     }
 
+    /**
+     * Decodes msgpack bytes. In an exchange, the bytes are kept as the message's {@value #WIRE_FRAME} property, so
+     * that a message passed on unchanged is published as the very bytes it came in.
+     */
     @Converter
     public static ArroyoMessage toMessage(byte[] bytes, Exchange exchange) {
-        return typed(WireFormat.MSGPACK.codec().decode(bytes), exchange);
+        ArroyoMessage message = typed(WireFormat.MSGPACK.codec().decode(bytes), exchange);
+        if (exchange != null) {
+            exchange.setProperty(WIRE_FRAME, new WireFrame(message, bytes));
+        }
+        return message;
     }
 
     @Converter
@@ -75,19 +90,26 @@ public final class ArroyoConverters {
         return typed(WireFormat.MULTIPART.codec().decode(buffers), exchange);
     }
 
+    /**
+     * Encodes a message as msgpack; the message an exchange's bytes were decoded to (the same instance, so
+     * unchanged: messages are immutable) is its original bytes, not a copy.
+     */
     @Converter
-    public static byte[] toBytes(ArroyoMessage message) {
+    public static byte[] toBytes(ArroyoMessage message, Exchange exchange) {
+        if (exchange != null && exchange.getProperty(WIRE_FRAME) instanceof WireFrame frame && frame.message() == message) {
+            return frame.bytes();
+        }
         return WireFormat.MSGPACK.codec().encodeFrame(message);
     }
 
     @Converter
-    public static ByteBuffer toByteBuffer(ArroyoMessage message) {
-        return ByteBuffer.wrap(toBytes(message));
+    public static ByteBuffer toByteBuffer(ArroyoMessage message, Exchange exchange) {
+        return ByteBuffer.wrap(toBytes(message, exchange));
     }
 
     @Converter
-    public static InputStream toInputStream(ArroyoMessage message) {
-        return new ByteArrayInputStream(toBytes(message));
+    public static InputStream toInputStream(ArroyoMessage message, Exchange exchange) {
+        return new ByteArrayInputStream(toBytes(message, exchange));
     }
 
     @Converter

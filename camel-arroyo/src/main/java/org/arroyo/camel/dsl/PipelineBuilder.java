@@ -21,6 +21,7 @@ import org.arroyo.camel.operator.OperatorProcessor;
 import org.arroyo.camel.operator.Outputs;
 import org.arroyo.camel.operator.PartitionRecipients;
 import org.arroyo.camel.operator.Partitioner;
+import org.arroyo.camel.operator.PublishProcessor;
 import org.arroyo.camel.operator.Publishers;
 
 /**
@@ -143,9 +144,7 @@ public final class PipelineBuilder {
         } catch (Exception e) {
             throw new IllegalStateException("pipeline " + name + ": cannot register its publishers", e);
         }
-        started().split(EACH_OUTPUT).id(name + "-each-output")
-                .recipientList(routes.method(publishers, "recipients")).id(name + "-publish")
-                .end();
+        started().process(new PublishProcessor(publishers)).id(name + "-publish");
         return publishers;
     }
 

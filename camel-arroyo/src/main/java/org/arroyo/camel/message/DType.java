@@ -1,7 +1,9 @@
 package org.arroyo.camel.message;
 
 import java.nio.ByteOrder;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Element types of numpy-style arrays, named as numpy names them. */
 public enum DType {
@@ -18,8 +20,19 @@ public enum DType {
     FLOAT32('f', 4),
     FLOAT64('f', 8);
 
+    /** Every spelling {@link #fromNumpy} accepts without a byte-order prefix: names and type strings. */
+    private static final Map<String, DType> BY_SPELLING = new HashMap<>();
+
+    static {
+        for (DType type : values()) {
+            BY_SPELLING.put(type.numpyName, type);
+            BY_SPELLING.put(type.typeString(ByteOrder.LITTLE_ENDIAN).substring(1), type);
+        }
+    }
+
     private final char kind;
     private final int itemSize;
+    private final String numpyName = name().toLowerCase(Locale.ROOT);
 
     DType(char kind, int itemSize) {
         this.kind = kind;
@@ -33,7 +46,7 @@ public enum DType {
 
     /** The numpy name, e.g. {@code uint16}. */
     public String numpyName() {
-        return name().toLowerCase(Locale.ROOT);
+        return numpyName;
     }
 
     /**
@@ -52,13 +65,11 @@ public enum DType {
      * @throws IllegalArgumentException when the string names no supported type
      */
     public static DType fromNumpy(String dtype) {
-        String body = hasOrderPrefix(dtype) ? dtype.substring(1) : dtype;
-        for (DType type : values()) {
-            if (type.numpyName().equals(body) || type.typeString(ByteOrder.LITTLE_ENDIAN).substring(1).equals(body)) {
-                return type;
-            }
+        DType type = BY_SPELLING.get(hasOrderPrefix(dtype) ? dtype.substring(1) : dtype);
+        if (type == null) {
+            throw new IllegalArgumentException("unsupported dtype '" + dtype + "'");
         }
-        throw new IllegalArgumentException("unsupported dtype '" + dtype + "'");
+        return type;
     }
 
     /** The byte order a numpy dtype string states: big-endian only for a {@code >} prefix. */

@@ -8,15 +8,17 @@ public enum MessageType {
     EVENT,
     STOP;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The wire spelling: {@code start}, {@code event} or {@code stop}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The type named by a {@code msg_type} value, or {@code null} when it names none. */
     public static MessageType fromWireName(String name) {
         for (MessageType type : values()) {
-            if (type.wireName().equals(name)) {
+            if (type.wireName.equals(name)) {
                 return type;
             }
         }

@@ -4,12 +4,15 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -26,10 +29,61 @@ public final class Values {
     private Values() {
     }
 
-    /** An immutable, order-keeping deep copy of a map of Arroyo values. */
+    /** A map made by {@link #freeze}: immutable all the way down, so freezing it again returns it as it is. */
+    private static final class FrozenMap extends AbstractMap<String, Object> {
+
+        private final Map<String, Object> entries;
+
+        FrozenMap(Map<String, Object> entries) {
+            this.entries = Collections.unmodifiableMap(entries);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+    }
+
+    /** A list made by {@link #freeze}: immutable all the way down. */
+    private static final class FrozenList extends AbstractList<Object> implements RandomAccess {
+
+        private final Object[] elements;
+
+        FrozenList(Object[] elements) {
+            this.elements = elements;
+        }
+
+        @Override
+        public Object get(int index) {
+            return elements[index];
+        }
+
+        @Override
+        public int size() {
+            return elements.length;
+        }
+    }
+
+    /**
+     * An immutable, order-keeping deep copy of a map of Arroyo values; a map (or list) this method made is
+     * immutable already and is kept, not copied.
+     */
     public static Map<String, Object> freeze(Map<String, ?> map) {
         if (map == null) {
             return Map.of();
+        }
+        if (map instanceof FrozenMap frozen) {
+            return frozen;
         }
         Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
         for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -38,7 +92,7 @@ public final class Values {
             }
             copy.put(key, freezeValue(entry.getValue()));
         }
-        return Collections.unmodifiableMap(copy);
+        return new FrozenMap(copy);
     }
 
     @SuppressWarnings("unchecked")
@@ -46,10 +100,16 @@ public final class Values {
         if (value instanceof Map<?, ?> map) {
             return freeze((Map<String, ?>) map);
         }
+        if (value instanceof FrozenList) {
+            return value;
+        }
         if (value instanceof List<?> list) {
-            List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(element -> copy.add(freezeValue(element)));
-            return Collections.unmodifiableList(copy);
+            Object[] copy = new Object[list.size()];
+            int i = 0;
+            for (Object element : list) {
+                copy[i++] = freezeValue(element);
+            }
+            return new FrozenList(copy);
         }
         if (value instanceof byte[] bytes) {
             return ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer();

@@ -94,6 +94,25 @@ class ArroyoConvertersTest {
     }
 
     @Test
+    void aMessagePassedOnUnchangedIsPublishedAsTheSendersVeryBytes() {
+        // a sender that writes 1 as an int64 (0xd3), where msgpack-python would write a one-byte fixint
+        byte[] sent = { (byte) 0x82, (byte) 0xa8, 'm', 's', 'g', '_', 't', 'y', 'p', 'e', (byte) 0xa5, 'e', 'v', 'e', 'n',
+            't', (byte) 0xa1, 'n', (byte) 0xd3, 0, 0, 0, 0, 0, 0, 0, 1 };
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(sent);
+        Event event = exchange.getMessage().getBody(Event.class);
+        exchange.getMessage().setBody(event);
+
+        assertThat(exchange.getMessage().getBody(byte[].class)).as("unchanged: the bytes that came in").isSameAs(sent);
+        exchange.getMessage().setBody(event.withMetadata(event.metadata()));
+        assertThat(exchange.getMessage().getBody(byte[].class)).as("a new message is encoded")
+                .isEqualTo(new byte[] { (byte) 0x82, (byte) 0xa8, 'm', 's', 'g', '_', 't', 'y', 'p', 'e', (byte) 0xa5, 'e', 'v',
+                    'e', 'n', 't', (byte) 0xa1, 'n', 1 });
+        assertThat(context.getTypeConverter().convertTo(byte[].class, event)).as("outside that exchange, encoded")
+                .hasSize(19);
+    }
+
+    @Test
     void garbageFailsConversionWithTheDecodeProblem() {
         assertThatThrownBy(() -> context.getTypeConverter().mandatoryConvertTo(ArroyoMessage.class, new byte[] { (byte) 0x81, (byte) 0xa1 }))
                 .isInstanceOf(TypeConversionException.class)

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Java DSL pipelines: operator output, runtime publishers (Java and JMX), errors. */
 class PipelineTest {
@@ -121,6 +122,46 @@ class PipelineTest {
         assertThat(second.getReceivedCounter()).isEqualTo(2);
         assertThat(third.getReceivedCounter()).isEqualTo(1);
         assertThat(jmx.getAttribute(name, "Publishers")).isEqualTo(List.of("mock:second", "mock:third"));
+    }
+
+    @Test
+    void aPublisherThatFailsFailsTheExchangeWithTheOriginalMessageAndTheNextGoesOn() throws Exception {
+        ProducerTemplate template = start(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mock:dead").useOriginalMessage());
+                // a direct endpoint without a consumer fails every send
+                pipeline("half").listen("direct:half").publish("mock:fine", "direct:nobody-listens");
+            }
+        });
+        MockEndpoint dead = context.getEndpoint("mock:dead", MockEndpoint.class);
+        MockEndpoint fine = context.getEndpoint("mock:fine", MockEndpoint.class);
+        byte[] first = bytes(Event.of(Map.of("n", 1)));
+        byte[] second = bytes(Event.of(Map.of("n", 2)));
+        dead.expectedBodiesReceived(first, second);
+        fine.expectedMessageCount(2);
+
+        template.sendBody("direct:half", first);
+        template.sendBody("direct:half", second);
+
+        MockEndpoint.assertIsSatisfied(context);
+        assertThat(dead.getReceivedExchanges().get(0).getProperty("CamelExceptionCaught", Exception.class))
+                .hasMessageContaining("direct://nobody-listens");
+    }
+
+    @Test
+    void aPublisherIsResolvedWhenAddedSoABadUriFailsThere() throws Exception {
+        start(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("strict").listen("direct:strict").publish("mock:out");
+            }
+        });
+        Publishers publishers = context.getRegistry().lookupByNameAndType("strict-publishers", Publishers.class);
+
+        assertThatThrownBy(() -> publishers.addPublisher("no-such-component:anywhere"))
+                .hasMessageContaining("no-such-component://anywhere");
+        assertThat(publishers.getPublishers()).containsExactly("mock:out");
     }
 
     @Test

@@ -44,6 +44,21 @@ class MessageModelTest {
     }
 
     @Test
+    void aMessageBuiltFromAnotherMessagesMapsSharesThemInsteadOfCopying() {
+        Event event = Event.of(Map.of("roi", List.of(1, 2), "geometry", Map.of("rows", 4)));
+        Map<String, Object> more = new LinkedHashMap<>(event.metadata());
+        more.put("label", "dark");
+
+        Event same = event.withMetadata(event.metadata());
+        Event labelled = event.withMetadata(more);
+
+        assertThat(same.metadata()).isSameAs(event.metadata());
+        assertThat(labelled.metadata().get("geometry")).isSameAs(event.metadata().get("geometry"));
+        assertThat(labelled.metadata().get("roi")).isSameAs(event.metadata().get("roi"));
+        assertThat(labelled.metadata()).containsEntry("label", "dark").hasSize(3);
+    }
+
+    @Test
     void aMessageKeepsWhatItWasBuiltWithWhenTheCallersObjectsChange() {
         List<Object> roi = new ArrayList<>(List.of(1L, 2L));
         byte[] mask = { 1, 2, 3 };

@@ -2,6 +2,7 @@ package org.arroyo.camel.zeromq;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -120,7 +121,10 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
         }
         try {
             ZeroMqFrames.populate(exchange.getMessage(), frames, configuration);
-            getProcessor().process(exchange);
+            processInThisThread(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.setException(e);
         } catch (Exception e) {
             exchange.setException(e);
         }
@@ -132,6 +136,18 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
                     exchange, exchange.getException());
         }
         releaseExchange(exchange, false);
+    }
+
+    /**
+     * Routes the exchange and waits for it to complete: the socket's thread takes the next message only after this
+     * one, which keeps messages in order and lets ZeroMQ's high water marks hold the sender back. Routes whose steps
+     * all complete in the calling thread (the usual case) need no waiting at all.
+     */
+    private void processInThisThread(Exchange exchange) throws InterruptedException {
+        CountDownLatch completed = new CountDownLatch(1);
+        if (!getAsyncProcessor().process(exchange, doneSync -> completed.countDown())) {
+            completed.await();
+        }
     }
 
     /**

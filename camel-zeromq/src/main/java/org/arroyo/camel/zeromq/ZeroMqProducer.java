@@ -1,11 +1,8 @@
 package org.arroyo.camel.zeromq;
 
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -15,23 +12,16 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * Sends exchanges from any number of route threads through one socket. ZeroMQ sockets are not thread safe, so route
- * threads only convert the body to frames and queue them; the socket's owner thread sends them in order and completes
- * each exchange's callback once its message is queued in ZeroMQ (or its reply arrived, for request-reply).
+ * Sends exchanges from any number of route threads through one socket. ZeroMQ sockets are not thread safe, but may
+ * move between threads behind a full memory barrier: a lock gives each route thread the socket in turn, and the
+ * calling thread sends itself. Handing every message to a socket-owning thread instead would cost two thread
+ * switches per message, several times the cost of the send.
  */
 public class ZeroMqProducer extends DefaultAsyncProducer {
 
-    private record Outgoing(Exchange exchange, List<byte[]> frames, AsyncCallback callback) {
-    }
-
-    /** Queued by stop behind every message accepted before it. */
-    private static final Outgoing END_OF_QUEUE = new Outgoing(null, List.of(), null);
-
     private final ZeroMqEndpoint endpoint;
     private final ZeroMqConfiguration configuration;
-    private BlockingQueue<Outgoing> queue;
-    private ExecutorService ownerThread;
-    private Future<?> ownerLoop;
+    private final ReentrantLock socketLock = new ReentrantLock();
     private ZMQ.Socket socket;
     private volatile boolean running;
 
@@ -44,53 +34,52 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        int sendHwm = configuration.getSendHwm();
-        queue = new LinkedBlockingQueue<>(sendHwm == 0 ? Integer.MAX_VALUE : sendHwm);
-        socket = endpoint.openSocket();
-        endpoint.getComponent().socketOpened(this);
-        running = true;
-        ownerThread = endpoint.newOwnerThread(this);
-        ownerLoop = ownerThread.submit(this::sendLoop);
+        socketLock.lock();
+        try {
+            socket = endpoint.openSocket();
+            endpoint.getComponent().socketOpened(this);
+            running = true;
+        } finally {
+            socketLock.unlock();
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         running = false;
-        if (ownerLoop != null) {
-            // the loop sends what was queued before the stop, each send bounded by the send and receive timeouts
-            queue.put(END_OF_QUEUE);
-            ownerLoop.get();
-            endpoint.getCamelContext().getExecutorServiceManager().shutdown(ownerThread);
-            ownerLoop = null;
-        }
-        if (socket != null) {
-            socket.close();
-            socket = null;
+        // a send in progress ends within sendTimeout (and receiveTimeout for a reply); the socket then closes
+        socketLock.lock();
+        try {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
+        } finally {
+            socketLock.unlock();
         }
         endpoint.getComponent().socketClosed(this);
         super.doStop();
     }
 
+    /** Sends in the calling thread, so the exchange is always complete on return. */
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            Outgoing outgoing = new Outgoing(exchange, ZeroMqFrames.outgoing(exchange, configuration.getSocketType()),
-                    callback);
-            if (!running) {
-                throw new IllegalStateException("The producer of " + endpoint + " is stopped");
-            }
-            if (!queue.offer(outgoing, configuration.getSendTimeout(), TimeUnit.MILLISECONDS)) {
+            List<byte[]> frames = ZeroMqFrames.outgoing(exchange, configuration.getSocketType());
+            if (!socketLock.tryLock(configuration.getSendTimeout(), TimeUnit.MILLISECONDS)) {
                 throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(),
-                        "the producer's queue stayed full (sendHwm " + configuration.getSendHwm() + ")");
+                        "other route threads held the socket of " + configuration.getAddress() + " the whole time");
             }
-            // the loop may have drained the queue for the last time while this exchange was being offered
-            if (!running && queue.remove(outgoing)) {
-                throw new IllegalStateException("The producer of " + endpoint + " stopped while sending");
+            try {
+                send(exchange, frames);
+            } finally {
+                socketLock.unlock();
             }
-            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.setException(e);
+        } catch (ZMQException e) {
+            exchange.setException(new ZeroMqException("Cannot send to " + configuration.getAddress(), e));
         } catch (Exception e) {
             exchange.setException(e);
         }
@@ -98,40 +87,20 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
         return true;
     }
 
-    private void sendLoop() {
-        try {
-            for (Outgoing next = queue.take(); next != END_OF_QUEUE; next = queue.take()) {
-                send(next);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void send(Exchange exchange, List<byte[]> frames) throws ExchangeTimedOutException {
+        if (!running) {
+            throw new IllegalStateException("The producer of " + endpoint + " is stopped");
         }
-        // exchanges that raced with the stop: each is sent here or failed by process(), whichever removes it first
-        for (Outgoing rest = queue.poll(); rest != null; rest = queue.poll()) {
-            send(rest);
+        if (socket == null) {
+            socket = endpoint.openSocket();
         }
-    }
-
-    private void send(Outgoing outgoing) {
-        Exchange exchange = outgoing.exchange();
-        try {
-            if (socket == null) {
-                socket = endpoint.openSocket();
-            }
-            if (!ZeroMqFrames.send(socket, outgoing.frames())) {
-                String reason = "no room to send: the high water mark (sendHwm " + configuration.getSendHwm()
-                                + ") is reached or no peer is connected";
-                throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(), reason);
-            }
-            if (configuration.getSocketType().canAwaitReply() && endpoint.isRequestReply(exchange.getPattern())) {
-                receiveReply(exchange);
-            }
-        } catch (ZMQException e) {
-            exchange.setException(new ZeroMqException("Cannot send to " + configuration.getAddress(), e));
-        } catch (Exception e) {
-            exchange.setException(e);
-        } finally {
-            outgoing.callback().done(false);
+        if (!ZeroMqFrames.send(socket, frames)) {
+            throw new ExchangeTimedOutException(exchange, configuration.getSendTimeout(),
+                    "no room to send: the high water mark (sendHwm " + configuration.getSendHwm()
+                                                                                  + ") is reached or no peer is connected");
+        }
+        if (configuration.getSocketType().canAwaitReply() && endpoint.isRequestReply(exchange.getPattern())) {
+            receiveReply(exchange);
         }
     }
 

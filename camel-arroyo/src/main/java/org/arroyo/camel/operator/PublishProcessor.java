@@ -1,0 +1,94 @@
+package org.arroyo.camel.operator;
+
+import java.util.List;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.operator.Publishers.Publisher;
+
+/**
+ * A pipeline's last step: sends every message the steps produced to every current publisher, in order (an
+ * operator's several {@link Outputs} one after the other). One message for one publisher is sent as it is; otherwise
+ * each send gets its own copy of the exchange. A failed send fails the exchange at once (later sends of it do not
+ * happen), so Camel's error handler sees the original message; a redelivery sends to every publisher again.
+ */
+public class PublishProcessor extends AsyncProcessorSupport {
+
+    private final Publishers publishers;
+
+    public PublishProcessor(Publishers publishers) {
+        this.publishers = publishers;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        List<Publisher> targets = publishers.current();
+        Object body = exchange.getMessage().getBody();
+        if (targets.size() == 1 && !(body instanceof Outputs)) {
+            return targets.get(0).send().process(exchange, callback);
+        }
+        List<?> messages = body instanceof Outputs outputs ? outputs.messages() : List.of(body);
+        return new Sends(exchange, messages, targets, callback).sendFrom(true);
+    }
+
+    /** The sends of one exchange, one after the other; a send that completes later carries on in its callback. */
+    private static final class Sends {
+
+        private final Exchange exchange;
+        private final List<?> messages;
+        private final List<Publisher> targets;
+        private final AsyncCallback callback;
+        private int next;
+
+        Sends(Exchange exchange, List<?> messages, List<Publisher> targets, AsyncCallback callback) {
+            this.exchange = exchange;
+            this.messages = messages;
+            this.targets = targets;
+            this.callback = callback;
+        }
+
+        /** Sends the rest; returns whether everything was done in the calling thread. */
+        boolean sendFrom(boolean sync) {
+            while (next < messages.size() * targets.size()) {
+                Object message = messages.get(next / targets.size());
+                Publisher target = targets.get(next % targets.size());
+                next++;
+                Exchange copy = exchange.copy();
+                copy.getMessage().setBody(message);
+                if (message instanceof ArroyoMessage arroyo) {
+                    copy.getMessage().setHeader(ArroyoMessage.TYPE_HEADER, arroyo.type().wireName());
+                }
+                boolean doneHere = target.send().process(copy, doneSync -> {
+                    if (!doneSync && !failed(copy, false)) {
+                        sendFrom(false);
+                    }
+                });
+                if (!doneHere) {
+                    return false;
+                }
+                if (failed(copy, sync)) {
+                    return sync;
+                }
+            }
+            callback.done(sync);
+            return sync;
+        }
+
+        /** Whether the send failed; if so the exchange carries its exception and is complete. */
+        private boolean failed(Exchange copy, boolean sync) {
+            if (copy.getException() == null) {
+                return false;
+            }
+            exchange.setException(copy.getException());
+            callback.done(sync);
+            return true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "publish" + publishers.getPublishers();
+    }
+}
