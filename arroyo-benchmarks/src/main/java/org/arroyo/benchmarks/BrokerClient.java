@@ -21,7 +21,7 @@ interface BrokerClient {
 
     /**
      * The source's publisher. It holds the source back ({@link Backlog}) while too many of its messages wait for the
-     * stage that consumes {@code to} and publishes to {@code downstream}, where the broker can tell.
+     * stage that consumes {@code to} and publishes to {@code downstream}.
      */
     Outbox publisher(BrokerAddress to, BrokerAddress downstream) throws Exception;
 

@@ -58,25 +58,14 @@ final class BrokerScenario implements Scenario {
             SinkRuns runs = Scenario.measured(outcomes.get(implementation), "");
             Spread msgPerSec = runs.spread("msgPerSec");
             boolean mustKeepAll = broker != Broker.REDIS;
-            String notes = runs.lost() == 0 ? "nothing lost"
+            String loss = runs.lost() == 0 ? "nothing lost"
                     : String.format("LOST %,d of %,d events", runs.lost(), runs.expected())
                       + (mustKeepAll ? "" : " (pub/sub drops what a subscriber does not take in time)");
-            if (!mustKeepAll) {
-                // nothing holds a pub/sub source back: it may be the limit, or far ahead of the stage
-                notes += "; the source published " + sourceRate(outcomes.get(implementation)).format("%.0f") + " msg/s";
-            }
             // no latency: the source keeps the stage busy, so it is the time events queue, which the backlog sets
             rows.add(new Row("D " + broker.title(), PAYLOAD.label(), implementation.title(transport), msgPerSec,
                     runs.spread("mbPerSec"), implementation.isBaseline() ? null : msgPerSec.ratioTo(baseline),
-                    null, null, null, notes, mustKeepAll ? "0 lost" : "", mustKeepAll ? runs.lost() == 0 : null));
+                    null, null, null, loss, mustKeepAll ? "0 lost" : "", mustKeepAll ? runs.lost() == 0 : null));
         }
         return rows;
-    }
-
-    /** Events per second the source sent in the measured runs. */
-    private static Spread sourceRate(List<Session.Outcome> outcomes) {
-        return Spread.of(outcomes.stream().flatMap(outcome -> outcome.sourceRuns().stream())
-                .filter(run -> RunSpec.isMeasured(run.get("run").asText()))
-                .map(run -> run.get("sent").asDouble() / run.get("seconds").asDouble()).toList());
     }
 }

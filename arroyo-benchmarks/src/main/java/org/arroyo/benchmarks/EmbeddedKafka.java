@@ -13,7 +13,7 @@ import kafka.testkit.TestKitNodes;
 final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final int WARM_UP_MESSAGES = 20_000;
+    private static final int WARM_UP_MESSAGES = 10_000;
     private static final BrokerClient KAFKA = Broker.KAFKA.client();
 
     private final KafkaClusterTestKit cluster;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import redis.clients.jedis.BinaryJedisPubSub;
@@ -13,9 +14,10 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Redis pub/sub through Jedis. Pub/sub has no flow control and keeps nothing: a message published while nobody
- * subscribes is gone, and Redis disconnects a subscriber that falls too far behind (client-output-buffer-limit pubsub).
- * So the publisher waits for a subscriber before its first message, and publishes each message with one round trip,
- * as fast as Redis takes them; what a slow stage loses shows as loss at the sink.
+ * subscribes is gone, and Redis disconnects a subscriber that falls too far behind (client-output-buffer-limit pubsub),
+ * or, with camel-spring-redis, the pipeline's listener queues what its route has not taken, without limit. So the
+ * source waits for the stage and the sink to subscribe before its first message, and counts what arrives on the
+ * downstream channel with a subscription of its own, to stay at most a {@link Backlog} ahead of the stage.
  */
 final class RedisPubSub implements BrokerClient {
 
@@ -43,18 +45,28 @@ final class RedisPubSub implements BrokerClient {
 
     @Override
     public Outbox publisher(BrokerAddress to, BrokerAddress downstream) throws InterruptedException {
+        AtomicLong arrived = new AtomicLong();
+        Subscription arrivals = downstream == null ? null : new Subscription(downstream, message -> arrived.incrementAndGet());
+        Backlog backlog = new Backlog(sent -> arrivals == null ? 0 : sent - arrived.get());
         Jedis jedis = new Jedis(to.host(), to.port());
-        awaitSubscriber(jedis, to);
+        awaitSubscribers(jedis, to, 1);
+        if (downstream != null) {
+            awaitSubscribers(jedis, downstream, 2); // the sink and the count above
+        }
         byte[] channel = bytes(to.name());
         return new Outbox() {
             @Override
-            public void send(byte[] message) {
+            public void send(byte[] message) throws Exception {
+                backlog.beforeSend();
                 jedis.publish(channel, message);
             }
 
             @Override
-            public void close() {
+            public void close() throws InterruptedException {
                 jedis.close();
+                if (arrivals != null) {
+                    arrivals.close();
+                }
             }
         };
     }
@@ -86,11 +98,12 @@ final class RedisPubSub implements BrokerClient {
         return "spring-redis://" + out.hostPort() + "?command=PUBLISH&channels=" + out.name();
     }
 
-    private static void awaitSubscriber(Jedis jedis, BrokerAddress channel) throws InterruptedException {
+    private static void awaitSubscribers(Jedis jedis, BrokerAddress channel, long count) throws InterruptedException {
         long deadline = System.nanoTime() + SUBSCRIBER_TIMEOUT.toNanos();
-        while (jedis.pubsubNumSub(channel.name()).getOrDefault(channel.name(), 0L) == 0) {
+        while (jedis.pubsubNumSub(channel.name()).getOrDefault(channel.name(), 0L) < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("nobody subscribed to Redis channel " + channel + " within " + SUBSCRIBER_TIMEOUT);
+                throw new IllegalStateException("fewer than " + count + " subscribed to Redis channel " + channel + " within "
+                                                + SUBSCRIBER_TIMEOUT);
             }
             Thread.sleep(10);
         }

@@ -9,8 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One measurement session: a stage (baseline or pipeline) between a source and a sink, each its own process, for a
- * sequence of runs, over ZeroMQ on the loopback or through a broker ({@link Transport}). The stage and the sink start
- * first; the source starts when both are ready, as a detector starts sending to a pipeline that is up.
+ * sequence of runs, over ZeroMQ on the loopback or through a broker ({@link Transport}).
  *
  * @param stall sink stall per measured run, or null
  */
@@ -36,29 +35,31 @@ record Session(Transport transport, Implementation implementation, int frameKib,
             List<String> stageJvm = List.of(STAGE_HEAP, "-Xlog:gc:file=" + logs.resolve(name + "-stage-gc.log"));
             List<String> stageArgs = new ArrayList<>(List.of("--in", lanes.in(), "--out", lanes.out(), "--hwm", String.valueOf(hwm)));
             stageArgs.addAll(implementation.args());
+            // all three start at once: ZeroMQ connects them whenever each is up, a broker keeps what the source sends
+            // before the stage listens (on Redis pub/sub, the source waits for the subscribers), and the warm-up run
+            // absorbs the wait
             try (ChildProcess stage = ChildProcess.start(name + " stage", stageJvm, implementation.main(transport), stageArgs,
                          logs.resolve(name + "-stage.log"));
                  ChildProcess sink = ChildProcess.start(name + " sink", PEER_JVM, Sink.class, sinkArgs(lanes),
-                         logs.resolve(name + "-sink.log"))) {
+                         logs.resolve(name + "-sink.log"));
+                 ChildProcess source = ChildProcess.start(name + " source", PEER_JVM, Source.class, sourceArgs(lanes),
+                         logs.resolve(name + "-source.log"))) {
                 stage.nextReport(STARTUP_SECONDS);
                 sink.nextReport(STARTUP_SECONDS);
-                try (ChildProcess source = ChildProcess.start(name + " source", PEER_JVM, Source.class, sourceArgs(lanes),
-                        logs.resolve(name + "-source.log"))) {
-                    List<JsonNode> sinkRuns = new ArrayList<>();
-                    for (RunSpec spec : runs) {
-                        double stalled = stall != null && spec.measured() ? stall.seconds() : 0;
-                        sinkRuns.add(sink.nextReport(STARTUP_SECONDS + spec.seconds() + stalled));
-                    }
-                    List<JsonNode> sourceRuns = new ArrayList<>();
-                    for (RunSpec ignored : runs) {
-                        sourceRuns.add(source.nextReport(STARTUP_SECONDS));
-                    }
-                    stage.closeInput();
-                    Outcome outcome = new Outcome(sinkRuns.stream().map(run -> countedBySource(run, sourceRuns)).toList(),
-                            sourceRuns, stage.nextReport(STARTUP_SECONDS));
-                    JsonLines.MAPPER.writeValue(logs.resolve(name + "-reports.json").toFile(), outcome);
-                    return outcome;
+                List<JsonNode> sinkRuns = new ArrayList<>();
+                for (RunSpec spec : runs) {
+                    double stalled = stall != null && spec.measured() ? stall.seconds() : 0;
+                    sinkRuns.add(sink.nextReport(STARTUP_SECONDS + spec.seconds() + stalled));
                 }
+                List<JsonNode> sourceRuns = new ArrayList<>();
+                for (RunSpec ignored : runs) {
+                    sourceRuns.add(source.nextReport(STARTUP_SECONDS));
+                }
+                stage.closeInput();
+                Outcome outcome = new Outcome(sinkRuns.stream().map(run -> countedBySource(run, sourceRuns)).toList(),
+                        sourceRuns, stage.nextReport(STARTUP_SECONDS));
+                JsonLines.MAPPER.writeValue(logs.resolve(name + "-reports.json").toFile(), outcome);
+                return outcome;
             }
         }
     }
