@@ -38,7 +38,8 @@ public final class BenchmarkMain implements Callable<Integer> {
                           + " (default: A,B,C,codecs)")
     private List<String> scenarios;
 
-    @Option(names = "--redis", defaultValue = "127.0.0.1:6379", description = "Redis of scenario D, HOST:PORT (default: ${DEFAULT-VALUE})")
+    @Option(names = "--redis", defaultValue = "127.0.0.1:6379",
+            description = "Redis of scenario D, HOST:PORT (default: ${DEFAULT-VALUE})")
     private String redis;
 
     @Option(names = "--rabbitmq", defaultValue = "guest:guest@127.0.0.1:5672",

@@ -37,7 +37,8 @@ record BrokerAddress(Broker broker, String userInfo, String host, int port, Stri
     static BrokerAddress server(Broker broker, String authority) {
         URI uri = URI.create(broker.scheme() + "://" + authority);
         if (uri.getHost() == null || uri.getPort() < 0) {
-            throw new IllegalArgumentException("expected [USER:PASSWORD@]HOST:PORT for " + broker.title() + ", got '" + authority + "'");
+            throw new IllegalArgumentException("expected [USER:PASSWORD@]HOST:PORT for " + broker.title() + ", got '"
+                                               + authority + "'");
         }
         return new BrokerAddress(broker, uri.getUserInfo(), uri.getHost(), uri.getPort(), "");
     }

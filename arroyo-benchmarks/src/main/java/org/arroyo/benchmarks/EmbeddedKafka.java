@@ -47,7 +47,8 @@ final class EmbeddedKafka implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         for (String why = KAFKA.unavailable(server()); why != null; why = KAFKA.unavailable(server())) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the Kafka started for scenario D does not answer after " + START_TIMEOUT + ": " + why);
+                throw new IllegalStateException("the Kafka started for scenario D does not answer after " + START_TIMEOUT
+                                                + ": " + why);
             }
             Thread.sleep(100);
         }

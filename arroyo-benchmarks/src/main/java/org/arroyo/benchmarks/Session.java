@@ -33,7 +33,8 @@ record Session(Transport transport, Implementation implementation, int frameKib,
     Outcome run(Path logs, String name) throws Exception {
         try (Transport.Lanes lanes = transport.open(name)) {
             List<String> stageJvm = List.of(STAGE_HEAP, "-Xlog:gc:file=" + logs.resolve(name + "-stage-gc.log"));
-            List<String> stageArgs = new ArrayList<>(List.of("--in", lanes.in(), "--out", lanes.out(), "--hwm", String.valueOf(hwm)));
+            List<String> stageArgs = new ArrayList<>(List.of("--in", lanes.in(), "--out", lanes.out(),
+                    "--hwm", String.valueOf(hwm)));
             stageArgs.addAll(implementation.args());
             // all three start at once: ZeroMQ connects them whenever each is up, a broker keeps what the source sends
             // before the stage listens (on Redis pub/sub, the source waits for the subscribers), and the warm-up run

@@ -76,10 +76,12 @@ public final class Sink implements Callable<Integer> {
                 byte[] frame = in.next();
                 if (frame == null) {
                     if (run == null) {
-                        System.err.println("sink: nothing received for " + idleTimeout + " s, " + done + " of " + runs + " runs done");
+                        System.err.println("sink: nothing received for " + idleTimeout + " s, " + done + " of " + runs
+                                           + " runs done");
                         return 1;
                     }
-                    System.err.println("sink: nothing received for " + idleTimeout + " s in run " + run.label() + ": its stop is lost");
+                    System.err.println("sink: nothing received for " + idleTimeout + " s in run " + run.label()
+                                       + ": its stop is lost");
                     JsonLines.print(run.report(run.label(), null));
                     run = null;
                     done++;

@@ -37,8 +37,9 @@ public final class Source implements Callable<Integer> {
         String broker;
     }
 
-    @Option(names = "--downstream", description = "with --broker: where the next stage publishes (Kafka: the source waits while"
-                                                  + " too many of its messages have not reached it)")
+    @Option(names = "--downstream",
+            description = "with --broker: where the next stage publishes; the source stays a few hundred messages ahead of what"
+                          + " reached it (required for Kafka; RabbitMQ counts what waits in the source's own queue)")
     private String downstream;
 
     @Option(names = "--frame-kib", defaultValue = "1", description = "detector frame size in KiB (1 = 1,118-byte events)")

@@ -64,7 +64,7 @@ interface Transport {
                         () -> client.delete(destinations));
             }
 
-            /** Messages wait at the broker before the stage, not after it: none reaches the sink faster than the stage moves it. */
+            /** Messages wait at the broker before the stage, not after it: none reaches the sink faster than the stage. */
             @Override
             public long settleEvents(int hwm) {
                 return 0;
