@@ -68,6 +68,7 @@ final class EmbeddedKafka implements AutoCloseable {
         List<BrokerAddress> topics = List.of(topic);
         KAFKA.create(topics);
         byte[] event = BenchFrames.ofFrameKib(1).event(BenchFrames.nowEpochNanos());
+        // downstream of itself: the publisher waits for nothing but the broker
         try (Outbox out = KAFKA.publisher(topic, topic); Inbox in = KAFKA.subscriber(topic, START_TIMEOUT)) {
             for (int i = 0; i < WARM_UP_MESSAGES; i++) {
                 out.send(event);

@@ -145,6 +145,10 @@ final class RabbitMqQueues implements BrokerClient {
 
     /** User name and password. */
     private static String[] user(BrokerAddress server) {
-        return (server.userInfo() == null ? DEFAULT_USER : server.userInfo()).split(":", 2);
+        String[] user = (server.userInfo() == null ? DEFAULT_USER : server.userInfo()).split(":", 2);
+        if (user.length != 2) {
+            throw new IllegalArgumentException("a RabbitMQ address names USER:PASSWORD, got " + server);
+        }
+        return user;
     }
 }
