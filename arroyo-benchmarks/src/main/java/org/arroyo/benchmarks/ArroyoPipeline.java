@@ -15,19 +15,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The pipeline under test, as a user writes it: a Camel route listening on a zeromq PULL endpoint, turning each
- * message into an Arroyo {@code Event} (msgpack decoding), an operator, and a zeromq PUSH publisher that encodes its
- * output (an unchanged event is published as the bytes it came in). It stops when its standard input closes.
+ * The pipeline under test, as a user writes it: a Camel route listening on a zeromq PULL endpoint (or a broker's, as
+ * docs/brokers.md writes them), turning each message into an Arroyo {@code Event} (msgpack decoding), an operator,
+ * and a zeromq PUSH publisher (or the broker's) that encodes its output (an unchanged event is published as the bytes
+ * it came in). It stops when its standard input closes.
  */
 @Command(name = "arroyo-pipeline", mixinStandardHelpOptions = true,
-         description = "listen zeromq:PULL -> pass-through operator -> publish zeromq:PUSH, in Camel.")
+         description = "listen zeromq:PULL (or on a broker) -> operator -> publish zeromq:PUSH (or on the broker), in Camel.")
 public final class ArroyoPipeline implements Callable<Integer> {
 
     @Mixin
     private StageAddresses addresses;
 
     @Option(names = "--send-timeout", defaultValue = "60000",
-            description = "publisher sendTimeout in ms: a stall downstream longer than this loses messages")
+            description = "ZeroMQ publisher sendTimeout in ms: a stall downstream longer than this loses messages")
     private int sendTimeout;
 
     @Option(names = "--operator", defaultValue = "pass-through",
@@ -67,14 +68,24 @@ public final class ArroyoPipeline implements Callable<Integer> {
 
     private Stage.Running start() throws Exception {
         CamelContext camel = new DefaultCamelContext();
+        String listener;
+        String publisher;
+        if (addresses.onBroker()) {
+            BrokerAddress in = BrokerAddress.parse(addresses.in);
+            BrokerAddress out = BrokerAddress.parse(addresses.out);
+            BrokerClient broker = in.broker().client();
+            broker.camelProperties(in).forEach(camel.getPropertiesComponent()::addInitialProperty);
+            listener = broker.listenUri(in);
+            publisher = out.broker().client().publishUri(out);
+        } else {
+            listener = "zeromq:PULL:" + addresses.in + "?receiveHwm=" + addresses.hwm;
+            publisher = "zeromq:PUSH:" + addresses.out + "?bind=true&sendHwm=" + addresses.hwm + "&sendTimeout=" + sendTimeout
+                        + "&linger=-1";
+        }
         camel.addRoutes(new ArroyoRouteBuilder() {
             @Override
             public void configure() {
-                pipeline("benchmark")
-                        .listen("zeromq:PULL:" + addresses.in + "?receiveHwm=" + addresses.hwm)
-                        .operator(chosenOperator())
-                        .publish("zeromq:PUSH:" + addresses.out + "?bind=true&sendHwm=" + addresses.hwm + "&sendTimeout=" + sendTimeout
-                                 + "&linger=-1");
+                pipeline("benchmark").listen(listener).operator(chosenOperator()).publish(publisher);
             }
         });
         camel.start();

@@ -14,25 +14,37 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the benchmark scenarios and writes their results: a table on standard output, and results.csv, results.json,
  * results.txt and throughput.png in the output directory (by default benchmark-results beside the jar, in target/).
  */
 @Command(name = "arroyo-benchmarks", mixinStandardHelpOptions = true,
-         description = "Throughput, latency and overload of an Arroyo pipeline against raw JeroMQ, and codec microbenchmarks.")
+         description = "Throughput, latency and overload of an Arroyo pipeline against raw JeroMQ and raw broker clients,"
+                       + " and codec microbenchmarks.")
 public final class BenchmarkMain implements Callable<Integer> {
 
-    private static final List<Scenario> SCENARIOS = List.of(new ThroughputScenario(), new LatencyScenario(),
-            new OverloadScenario(), new CodecScenario());
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--quick", description = "measure each figure once, briefly (well under a minute; stall of 3 s)")
     private boolean quick;
 
     @Option(names = "--scenarios", split = ",", defaultValue = "A,B,C,codecs",
-            description = "scenarios to run, comma separated: A, B, C, codecs (default: all)")
+            description = "scenarios to run, comma separated: A, B, C, D (brokers: needs Redis and RabbitMQ), codecs"
+                          + " (default: A,B,C,codecs)")
     private List<String> scenarios;
+
+    @Option(names = "--redis", defaultValue = "127.0.0.1:6379",
+            description = "Redis of scenario D, HOST:PORT (default: ${DEFAULT-VALUE})")
+    private String redis;
+
+    @Option(names = "--rabbitmq", defaultValue = "guest:guest@127.0.0.1:5672",
+            description = "RabbitMQ of scenario D, USER:PASSWORD@HOST:PORT (default: ${DEFAULT-VALUE})")
+    private String rabbitMq;
 
     @Option(names = "--out", description = "output directory (default: benchmark-results beside the jar)")
     private Path out;
@@ -47,11 +59,15 @@ public final class BenchmarkMain implements Callable<Integer> {
         Path dir = out != null ? out : defaultOutput();
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Plan plan = quick ? Plan.quick(logs) : Plan.full(logs);
+        List<Scenario> selected = selected();
+        List<String> missing = selected.stream().flatMap(scenario -> scenario.missingPrerequisites().stream()
+                .map(what -> "scenario " + scenario.id() + ": " + what)).toList();
+        if (!missing.isEmpty()) {
+            missing.forEach(spec.commandLine().getErr()::println);
+            return 2;
+        }
         List<Row> rows = new ArrayList<>();
-        for (String id : scenarios) {
-            Scenario scenario = SCENARIOS.stream().filter(candidate -> candidate.id().equalsIgnoreCase(id.trim()))
-                    .findFirst().orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
-                            "unknown scenario '" + id + "': use A, B, C or codecs"));
+        for (Scenario scenario : selected) {
             System.err.println("scenario " + scenario.id() + (quick ? " (quick)" : ""));
             rows.addAll(scenario.run(plan));
         }
@@ -66,10 +82,19 @@ public final class BenchmarkMain implements Callable<Integer> {
         json.put("mode", quick ? "quick" : "full");
         json.put("results", rows);
         JsonLines.MAPPER.writeValue(dir.resolve("results.json").toFile(), json);
-        ThroughputChart.write(rows, "Arroyo pipeline vs raw JeroMQ, " + machine.get("date") + (quick ? " (quick)" : ""),
+        ThroughputChart.write(rows, "Arroyo pipeline vs raw clients, " + machine.get("date") + (quick ? " (quick)" : ""),
                 dir.resolve("throughput.png"));
         System.out.println("written to " + dir.toAbsolutePath());
         return 0;
+    }
+
+    private List<Scenario> selected() {
+        List<Scenario> all = List.of(new ThroughputScenario(), new LatencyScenario(), new OverloadScenario(),
+                new BrokerScenario(BrokerAddress.server(Broker.REDIS, redis), BrokerAddress.server(Broker.RABBITMQ, rabbitMq)),
+                new CodecScenario());
+        return scenarios.stream().map(id -> all.stream().filter(candidate -> candidate.id().equalsIgnoreCase(id.trim()))
+                .findFirst().orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                        "unknown scenario '" + id + "': use A, B, C, D or codecs"))).toList();
     }
 
     private static Map<String, Object> machine() throws Exception {

@@ -2,33 +2,32 @@ package org.arroyo.benchmarks;
 
 import java.util.List;
 
-/** What runs between the source and the sink. */
+/** What runs between the source and the sink: the transport's own client alone, or an Arroyo pipeline. */
 enum Implementation {
 
-    RAW_RELAY("raw JeroMQ relay", RawRelay.class),
-    ARROYO_PIPELINE("Arroyo pipeline", ArroyoPipeline.class),
+    RAW_RELAY(null),
+    ARROYO_PIPELINE("Arroyo pipeline"),
     /** The pipeline with an operator that returns a new message, so that every event is encoded again. */
-    ARROYO_PIPELINE_NEW_MESSAGE("Arroyo pipeline, new message", ArroyoPipeline.class, "--operator", "new-message");
+    ARROYO_PIPELINE_NEW_MESSAGE("Arroyo pipeline, new message", "--operator", "new-message");
 
     /** The baseline and the pipeline as the scenarios specify it (pass-through operator). */
     static final List<Implementation> BASELINE_AND_PIPELINE = List.of(RAW_RELAY, ARROYO_PIPELINE);
 
     private final String title;
-    private final Class<?> main;
     private final List<String> args;
 
-    Implementation(String title, Class<?> main, String... args) {
+    Implementation(String title, String... args) {
         this.title = title;
-        this.main = main;
         this.args = List.of(args);
     }
 
-    String title() {
-        return title;
+    /** The title in the results; the baseline's names the transport's client, e.g. "raw JeroMQ relay". */
+    String title(Transport transport) {
+        return isBaseline() ? transport.baselineTitle() : title;
     }
 
-    Class<?> main() {
-        return main;
+    Class<?> main(Transport transport) {
+        return isBaseline() ? transport.baselineMain() : ArroyoPipeline.class;
     }
 
     /** Arguments of the main class beyond the stage addresses. */

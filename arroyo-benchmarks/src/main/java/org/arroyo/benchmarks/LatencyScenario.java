@@ -19,7 +19,8 @@ final class LatencyScenario implements Scenario {
     public List<Row> run(Plan plan) throws Exception {
         Payload payload = Payload.SMALL;
         Map<Implementation, List<Session.Outcome>> outcomes = Scenario.alternate(plan, "B", Implementation.BASELINE_AND_PIPELINE,
-                implementation -> new Session(implementation, payload.frameKib(), payload.hwm(), runs(plan), null));
+                implementation -> new Session(Transport.ZEROMQ, implementation, payload.frameKib(), payload.hwm(), runs(plan),
+                        null));
         List<Row> rows = new ArrayList<>();
         for (int rate : RATES) {
             SinkRuns baseline = Scenario.measured(outcomes.get(Implementation.RAW_RELAY), label(rate) + "-");
@@ -28,8 +29,9 @@ final class LatencyScenario implements Scenario {
                 Spread msgPerSec = runs.spread("msgPerSec");
                 Spread p99 = runs.spread("p99Millis");
                 boolean held = rate == RATES[RATES.length - 1] && !implementation.isBaseline();
-                rows.add(new Row("B latency @" + label(rate) + "/s", payload.label(), implementation.title(), msgPerSec,
-                        runs.spread("mbPerSec"), implementation.isBaseline() ? null : msgPerSec.ratioTo(baseline.spread("msgPerSec")),
+                rows.add(new Row("B latency @" + label(rate) + "/s", payload.label(), implementation.title(Transport.ZEROMQ),
+                        msgPerSec, runs.spread("mbPerSec"),
+                        implementation.isBaseline() ? null : msgPerSec.ratioTo(baseline.spread("msgPerSec")),
                         runs.spread("p50Millis"), p99, runs.spread("p999Millis"), runs.lossNote(),
                         held ? "p99 < " + TARGET_P99_MILLIS + " ms" : "", held ? p99.median() < TARGET_P99_MILLIS : null));
             }

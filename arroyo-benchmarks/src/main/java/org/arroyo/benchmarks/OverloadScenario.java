@@ -27,7 +27,8 @@ final class OverloadScenario implements Scenario {
         double seconds = Plan.STALL_AFTER_SECONDS + plan.stallSeconds() + plan.recoverySeconds();
         Session.Stall stall = new Session.Stall(Plan.STALL_AFTER_SECONDS, plan.stallSeconds());
         Map<Implementation, List<Session.Outcome>> outcomes = Scenario.alternate(plan, "C", Implementation.BASELINE_AND_PIPELINE,
-                implementation -> new Session(implementation, payload.frameKib(), payload.hwm(), plan.runsAt(0, seconds), stall));
+                implementation -> new Session(Transport.ZEROMQ, implementation, payload.frameKib(), payload.hwm(),
+                        plan.runsAt(0, seconds), stall));
         double resumed = Plan.STALL_AFTER_SECONDS + plan.stallSeconds();
         Spread baselineAfter = Scenario.measured(outcomes.get(Implementation.RAW_RELAY), "")
                 .spread(run -> rate(run, resumed + 1, seconds));
@@ -46,7 +47,7 @@ final class OverloadScenario implements Scenario {
                     after.format("%.0f"), recovery.format("%.2f"), peakHeap, peakAfterGc,
                     runs.lost() == 0 ? "nothing lost" : runs.lossNote());
             boolean met = peakHeap < HEAP_LIMIT_MIB && runs.lost() == 0 && recovery.median() >= RECOVERED;
-            rows.add(new Row("C overload", payload.label(), implementation.title(), after,
+            rows.add(new Row("C overload", payload.label(), implementation.title(Transport.ZEROMQ), after,
                     after.scaled(payload.eventBytes() / 1e6), implementation.isBaseline() ? null : after.ratioTo(baselineAfter),
                     null, runs.spread("p99Millis"), null, notes,
                     "heap < " + (int) HEAP_LIMIT_MIB + " MiB, 0 lost, recovers to >= " + RECOVERED + "x", met));

@@ -27,6 +27,7 @@ final class RunRecorder {
     private long settledBytes;
 
     /**
+     * @param label        the run's label, or null when its start was lost (its stop names it)
      * @param settleEvents events to receive before the rate is measured: the queues between source and sink hold
      *                     about that many, and the sink drains them faster than they flow when the run begins
      */
@@ -59,7 +60,11 @@ final class RunRecorder {
         }
     }
 
-    Map<String, Object> report(long expectedEvents) {
+    /**
+     * @param label          the run's label as its stop names it
+     * @param expectedEvents the events the stop says were sent, or null when the stop was lost
+     */
+    Map<String, Object> report(String label, Long expectedEvents) {
         double seconds = secondsSinceStart();
         double measuredSeconds = (System.nanoTime() - settledNanos) / 1e9;
         boolean settled = events > settleEvents && settleEvents > 0 || settleEvents == 0 && events > 0;
@@ -68,7 +73,7 @@ final class RunRecorder {
         report.put("run", label);
         report.put("events", events);
         report.put("expected", expectedEvents);
-        report.put("lost", expectedEvents - events);
+        report.put("lost", expectedEvents == null ? null : expectedEvents - events);
         report.put("bytes", bytes);
         report.put("seconds", seconds);
         report.put("settleEvents", settleEvents);

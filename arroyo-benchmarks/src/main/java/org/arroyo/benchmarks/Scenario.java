@@ -13,6 +13,11 @@ interface Scenario {
 
     List<Row> run(Plan plan) throws Exception;
 
+    /** What the scenario needs and does not find (a broker that does not answer, say), each naming what is missing. */
+    default List<String> missingPrerequisites() {
+        return List.of();
+    }
+
     /**
      * Runs the same sessions for each implementation, alternating baseline and pipeline for the plan's rounds, and
      * gathers the measured runs of each (in the order of the implementations).
@@ -29,6 +34,12 @@ interface Scenario {
             }
         }
         return outcomes;
+    }
+
+    /** CPU time the stage process spent per event it passed on, warm-up included, over its sessions. */
+    static Spread cpuMicrosPerEvent(List<Session.Outcome> outcomes) {
+        return Spread.of(outcomes.stream().map(outcome -> outcome.stageReport().get("cpuSeconds").asDouble() * 1e6
+                / outcome.sinkRuns().stream().mapToLong(run -> run.get("events").asLong()).sum()).toList());
     }
 
     /** The measured runs of all the outcomes whose labels start with the prefix. */

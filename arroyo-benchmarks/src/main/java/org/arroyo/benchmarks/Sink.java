@@ -1,34 +1,48 @@
 package org.arroyo.benchmarks;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The downstream side: connects a PULL socket and records every run it receives (start, events, stop): throughput,
- * source-to-sink latency from each event's send time, and events lost (the stop says how many were sent). It can
- * stall for a while in every measured run, as a slow consumer would. Prints one JSON line per run and ends after the
- * given number of runs, or fails when nothing arrives for the idle timeout.
+ * The downstream side: connects a PULL socket (or consumes a broker destination) and records every run it receives
+ * (start, events, stop): throughput, source-to-sink latency from each event's send time, and events lost (the stop
+ * says how many were sent). It can stall for a while in every measured run, as a slow consumer would. Prints one JSON
+ * line per run and ends after the given number of runs, or fails when nothing arrives for the idle timeout.
+ * <p>
+ * Redis pub/sub may lose any message, a run's start or stop too. A run whose start was lost begins at its first event;
+ * a run whose stop was lost ends at the next start or after the idle timeout, and is reported with {@code expected}
+ * null: the runner takes the count from the source's report.
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
-         description = "Receives arroyosas runs on a PULL socket and reports throughput, latency and loss.")
+         description = "Receives arroyosas runs on a PULL socket or from a broker and reports throughput, latency and loss.")
 public final class Sink implements Callable<Integer> {
 
-    @Option(names = "--connect", required = true, description = "address to connect the PULL socket to")
-    private String address;
+    @ArgGroup(multiplicity = "1")
+    private Origin origin;
+
+    static final class Origin {
+        @Option(names = "--connect", required = true, description = "ZeroMQ address to connect the PULL socket to")
+        String zeroMq;
+
+        @Option(names = "--broker", required = true,
+                description = "broker destination to consume: redis://HOST:PORT/CHANNEL, kafka://HOST:PORT/TOPIC or"
+                              + " rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
+        String broker;
+    }
 
     @Option(names = "--frame-kib", defaultValue = "1", description = "frame size the source sends, in KiB")
     private int frameKib;
 
-    @Option(names = "--hwm", defaultValue = "1000", description = "receive high water mark, in messages")
+    @Option(names = "--hwm", defaultValue = "1000", description = "ZeroMQ receive high water mark, in messages")
     private int hwm;
 
     @Option(names = "--runs", required = true, description = "number of runs to receive, warm-up runs included")
@@ -52,28 +66,34 @@ public final class Sink implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         BenchFrames frames = BenchFrames.ofFrameKib(frameKib);
-        try (ZMQ.Context context = ZMQ.context(1); ZMQ.Socket pull = context.socket(SocketType.PULL)) {
-            pull.setRcvHWM(hwm);
-            pull.setReceiveTimeOut(idleTimeout * 1000);
-            pull.connect(address);
+        try (Inbox in = open()) {
             JsonLines.print(Map.of("role", "sink", "ready", true));
             RunRecorder run = null;
             boolean stalled = false;
             for (int done = 0; done < runs; ) {
-                byte[] frame = pull.recv();
+                byte[] frame = in.next();
                 if (frame == null) {
-                    System.err.println("sink: nothing received for " + idleTimeout + " s, " + done + " of " + runs
-                                       + " runs done" + (run == null ? "" : ", run " + run.label() + " incomplete"));
-                    if (run != null) {
-                        JsonLines.print(run.report(-1));
+                    if (run == null) {
+                        System.err.println("sink: nothing received for " + idleTimeout + " s, " + done + " of " + runs
+                                           + " runs done");
+                        return 1;
                     }
-                    return 1;
+                    System.err.println("sink: nothing received for " + idleTimeout + " s in run " + run.label()
+                                       + ": its stop is lost");
+                    JsonLines.print(run.report(run.label(), null));
+                    run = null;
+                    done++;
+                    continue;
                 }
-                if (run != null && frames.isEvent(frame)) {
+                if (frames.isEvent(frame)) {
+                    if (run == null) {
+                        run = new RunRecorder(null, settleEvents);
+                        stalled = false;
+                    }
                     run.event(frame.length, frames.sentNanos(frame));
-                    if (!stalled && stallFor > 0 && RunSpec.isMeasured(run.label())
+                    if (!stalled && stallFor > 0 && run.label() != null && RunSpec.isMeasured(run.label())
                             && run.secondsSinceStart() >= stallAfter) {
                         stalled = true;
                         Thread.sleep((long) (stallFor * 1000));
@@ -82,17 +102,32 @@ public final class Sink implements Callable<Integer> {
                 }
                 ArroyoMessage message = BenchFrames.decode(frame);
                 if (message instanceof Start start) {
+                    if (run != null) {
+                        JsonLines.print(run.report(run.label(), null));
+                        done++;
+                    }
                     run = new RunRecorder(String.valueOf(start.data().get(BenchFrames.RUN)), settleEvents);
                     stalled = false;
-                } else if (message instanceof Stop stop && run != null) {
-                    JsonLines.print(run.report(((Number) stop.data().get(BenchFrames.EVENTS)).longValue()));
+                } else if (message instanceof Stop stop) {
+                    RunRecorder stopped = run != null ? run : new RunRecorder(null, settleEvents);
+                    JsonLines.print(stopped.report(String.valueOf(stop.data().get(BenchFrames.RUN)),
+                            ((Number) stop.data().get(BenchFrames.EVENTS)).longValue()));
                     run = null;
                     done++;
                 } else {
-                    throw new IllegalStateException("unexpected message outside a run: " + message);
+                    throw new IllegalStateException("not a start, event or stop: " + message);
                 }
             }
         }
         return 0;
+    }
+
+    private Inbox open() throws Exception {
+        Duration idle = Duration.ofSeconds(idleTimeout);
+        if (origin.zeroMq != null) {
+            return Inbox.connectPull(origin.zeroMq, hwm, idle);
+        }
+        BrokerAddress from = BrokerAddress.parse(origin.broker);
+        return from.broker().client().subscriber(from, idle);
     }
 }

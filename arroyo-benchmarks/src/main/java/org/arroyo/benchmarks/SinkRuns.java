@@ -34,6 +34,11 @@ final class SinkRuns {
         return Spread.of(runs.stream().map(figure::applyAsDouble).toList());
     }
 
+    /** Events the source sent in these runs. */
+    long expected() {
+        return runs.stream().mapToLong(run -> run.get("expected").asLong()).sum();
+    }
+
     long lost() {
         return runs.stream().mapToLong(run -> run.get("lost").asLong()).sum();
     }

@@ -7,31 +7,45 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The detector side: binds a PUSH socket and sends runs of arroyosas events (start, events, stop), each run for a
- * given time at a given rate or as fast as the next stage takes them (ZeroMQ's high water mark holds the source back).
- * Each event carries its send time. Prints one JSON line per run: events sent, seconds, and how far the source fell
- * behind its schedule.
+ * The detector side: binds a PUSH socket (or publishes to a broker destination) and sends runs of arroyosas events
+ * (start, events, stop), each run for a given time at a given rate or as fast as the next stage takes them (ZeroMQ's
+ * high water mark holds the source back; on a broker, see {@link BrokerClient#publisher}). Each event carries its send
+ * time. Prints one JSON line per run: events sent, seconds, and how far the source fell behind its schedule.
  */
 @Command(name = "source", mixinStandardHelpOptions = true,
-         description = "Sends arroyosas runs on a PUSH socket; any pipeline may take them.")
+         description = "Sends arroyosas runs on a PUSH socket or to a broker; any pipeline may take them.")
 public final class Source implements Callable<Integer> {
 
     private static final long DRAIN_MILLIS = 500;
 
-    @Option(names = "--bind", required = true, description = "address to bind the PUSH socket to, e.g. tcp://127.0.0.1:5601")
-    private String address;
+    @ArgGroup(multiplicity = "1")
+    private Destination destination;
+
+    static final class Destination {
+        @Option(names = "--bind", required = true, description = "address to bind the PUSH socket to, e.g. tcp://127.0.0.1:5601")
+        String zeroMq;
+
+        @Option(names = "--broker", required = true,
+                description = "broker destination to publish to: redis://HOST:PORT/CHANNEL, kafka://HOST:PORT/TOPIC or"
+                              + " rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
+        String broker;
+    }
+
+    @Option(names = "--downstream",
+            description = "with --broker: where the next stage publishes; the source stays a few hundred messages ahead of what"
+                          + " reached it (required for Kafka; RabbitMQ counts what waits in the source's own queue)")
+    private String downstream;
 
     @Option(names = "--frame-kib", defaultValue = "1", description = "detector frame size in KiB (1 = 1,118-byte events)")
     private int frameKib;
 
-    @Option(names = "--hwm", defaultValue = "1000", description = "send high water mark, in messages")
+    @Option(names = "--hwm", defaultValue = "1000", description = "ZeroMQ send high water mark, in messages")
     private int hwm;
 
     @Option(names = "--run", required = true, description = "label:seconds:rate (rate 0 = unlimited); repeatable, sent in order")
@@ -42,15 +56,12 @@ public final class Source implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         List<RunSpec> specs = runs.stream().map(RunSpec::parse).toList();
         BenchFrames frames = BenchFrames.ofFrameKib(frameKib);
-        try (ZMQ.Context context = ZMQ.context(1); ZMQ.Socket push = context.socket(SocketType.PUSH)) {
-            push.setSndHWM(hwm);
-            push.setLinger(-1);
-            push.bind(address);
+        try (Outbox out = open()) {
             for (RunSpec spec : specs) {
-                JsonLines.print(send(push, frames, spec));
+                JsonLines.print(send(out, frames, spec));
                 if (spec.rate() > 0) {
                     // the next run starts with empty queues, so that a backlog does not count as its latency
                     Thread.sleep(DRAIN_MILLIS);
@@ -60,10 +71,18 @@ public final class Source implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> send(ZMQ.Socket push, BenchFrames frames, RunSpec spec) {
+    private Outbox open() throws Exception {
+        if (destination.zeroMq != null) {
+            return Outbox.bindPush(destination.zeroMq, hwm);
+        }
+        BrokerAddress to = BrokerAddress.parse(destination.broker);
+        return to.broker().client().publisher(to, downstream == null ? null : BrokerAddress.parse(downstream));
+    }
+
+    private static Map<String, Object> send(Outbox out, BenchFrames frames, RunSpec spec) throws Exception {
         long intervalNanos = spec.rate() == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / spec.rate();
         long durationNanos = (long) (spec.seconds() * 1e9);
-        push.send(BenchFrames.start(spec.label()));
+        out.send(BenchFrames.start(spec.label()));
         long begin = System.nanoTime();
         long sent = 0;
         long maxLagNanos = 0;
@@ -74,11 +93,12 @@ public final class Source implements Callable<Integer> {
             } else {
                 maxLagNanos = Math.max(maxLagNanos, now - due);
             }
-            push.send(frames.event(BenchFrames.nowEpochNanos()));
+            out.send(frames.event(BenchFrames.nowEpochNanos()));
             sent++;
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        push.send(BenchFrames.stop(spec.label(), sent));
+        out.send(BenchFrames.stop(spec.label(), sent));
+        out.flush();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("role", "source");
         report.put("run", spec.label());

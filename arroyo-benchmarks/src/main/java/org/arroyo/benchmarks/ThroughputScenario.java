@@ -21,21 +21,15 @@ final class ThroughputScenario implements Scenario {
         for (Payload payload : Payload.values()) {
             Map<Implementation, List<Session.Outcome>> outcomes = Scenario.alternate(plan, "A-" + payload.name().toLowerCase(),
                     List.of(Implementation.values()),
-                    implementation -> new Session(implementation, payload.frameKib(), payload.hwm(),
+                    implementation -> new Session(Transport.ZEROMQ, implementation, payload.frameKib(), payload.hwm(),
                             plan.runsAt(0, plan.runSeconds()), null));
             SinkRuns baseline = Scenario.measured(outcomes.get(Implementation.RAW_RELAY), "");
             for (Implementation implementation : outcomes.keySet()) {
                 SinkRuns runs = Scenario.measured(outcomes.get(implementation), "");
-                rows.add(row(payload, implementation, runs, baseline, cpuMicrosPerEvent(outcomes.get(implementation))));
+                rows.add(row(payload, implementation, runs, baseline, Scenario.cpuMicrosPerEvent(outcomes.get(implementation))));
             }
         }
         return rows;
-    }
-
-    /** CPU time the stage process spent per event it passed on, warm-up included, over its sessions. */
-    static Spread cpuMicrosPerEvent(List<Session.Outcome> outcomes) {
-        return Spread.of(outcomes.stream().map(outcome -> outcome.stageReport().get("cpuSeconds").asDouble() * 1e6
-                / outcome.sinkRuns().stream().mapToLong(run -> run.get("events").asLong()).sum()).toList());
     }
 
     private static Row row(Payload payload, Implementation implementation, SinkRuns runs, SinkRuns baseline, Spread cpu) {
@@ -47,8 +41,8 @@ final class ThroughputScenario implements Scenario {
         boolean specified = implementation == Implementation.ARROYO_PIPELINE;
         String target = specified ? ">= " + goal + "x raw " + (small ? "msg/s" : "bytes/s") : "";
         Boolean met = specified ? ratio >= goal && runs.lost() == 0 : null;
-        return new Row("A throughput", payload.label(), implementation.title(), msgPerSec, runs.spread("mbPerSec"), ratio,
-                runs.spread("p50Millis"), runs.spread("p99Millis"), runs.spread("p999Millis"),
+        return new Row("A throughput", payload.label(), implementation.title(Transport.ZEROMQ), msgPerSec,
+                runs.spread("mbPerSec"), ratio, runs.spread("p50Millis"), runs.spread("p99Millis"), runs.spread("p999Millis"),
                 "stage CPU " + cpu.format("%.1f") + " us/event" + (runs.lost() == 0 ? "" : "; " + runs.lossNote()), target, met);
     }
 }
