@@ -1,6 +1,9 @@
 package org.arroyo.camel.broker.redis;
 
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -30,11 +33,11 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  */
 public final class SpringRedisSupport implements EndpointStrategy {
 
-    /**
-     * One thread, and a queue that never turns a message away (pub/sub has no flow control: what the
-     * pipeline has not taken yet waits here, in order, rather than in Redis, which drops subscribers
-     * that fall behind).
-     */
+    /** The property bounding how many received messages wait for a listener's route in the JVM. */
+    public static final String LISTENER_QUEUE_SIZE_PROPERTY = "arroyo.redis.listener-queue-size";
+    static final int DEFAULT_LISTENER_QUEUE_SIZE = 1000;
+
+    /** One thread, so messages reach the route in the order Redis sent them; {@link #boundedDispatch} bounds its queue. */
     private static final ThreadPoolProfile ORDERED_DISPATCH = new ThreadPoolProfileBuilder("arroyo-redis-dispatch")
             .poolSize(1).maxPoolSize(1).maxQueueSize(Integer.MAX_VALUE).build();
 
@@ -70,10 +73,40 @@ public final class SpringRedisSupport implements EndpointStrategy {
             return new PublishStepEndpoint(endpoint, new RedisPublishStep(publishChannel(uri, configuration)));
         }
         if (!given.contains("listenerContainer")) {
-            configuration.getListenerContainer().setTaskExecutor(context.getExecutorServiceManager()
-                    .newThreadPool(this, "spring-redis " + configuration.getChannels(), ORDERED_DISPATCH));
+            configuration.getListenerContainer().setTaskExecutor(boundedDispatch(context.getExecutorServiceManager()
+                    .newThreadPool(this, "spring-redis " + configuration.getChannels(), ORDERED_DISPATCH)));
         }
         return endpoint;
+    }
+
+    /**
+     * Pub/sub has no flow control. When {@value #LISTENER_QUEUE_SIZE_PROPERTY} messages (default
+     * {@value #DEFAULT_LISTENER_QUEUE_SIZE}) wait for the route, the connection stops reading, so further messages
+     * wait in Redis, which disconnects a subscriber whose backlog passes its {@code client-output-buffer-limit
+     * pubsub}: a pipeline slower than its publisher for too long loses messages there, rather than filling the heap.
+     */
+    private Executor boundedDispatch(ExecutorService dispatch) {
+        int size = context.getPropertiesComponent().resolveProperty(LISTENER_QUEUE_SIZE_PROPERTY).map(Integer::valueOf)
+                .orElse(DEFAULT_LISTENER_QUEUE_SIZE);
+        if (size < 1) {
+            throw new IllegalArgumentException(LISTENER_QUEUE_SIZE_PROPERTY + " must be at least 1, got " + size);
+        }
+        Semaphore room = new Semaphore(size);
+        return task -> {
+            room.acquireUninterruptibly();
+            try {
+                dispatch.execute(() -> {
+                    try {
+                        task.run();
+                    } finally {
+                        room.release();
+                    }
+                });
+            } catch (RuntimeException e) {
+                room.release();
+                throw e;
+            }
+        };
     }
 
     private static String publishChannel(String uri, RedisConfiguration configuration) {

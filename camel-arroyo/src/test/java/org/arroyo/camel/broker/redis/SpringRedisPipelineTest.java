@@ -3,7 +3,9 @@ package org.arroyo.camel.broker.redis;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.test.InteropVectors;
 import org.arroyo.camel.test.PythonPeer;
@@ -86,6 +89,47 @@ class SpringRedisPipelineTest {
         assertThat(framesSeen).hasSize(1000).isSorted();
         assertThat(received).hasSameSizeAs(sent);
         assertThat(received).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void aPipelineSlowerThanItsPublisherLeavesTheBacklogInRedisAndLosesNothingItCanCatchUpOn() throws Exception {
+        Properties settings = new Properties();
+        settings.setProperty(SpringRedisSupport.LISTENER_QUEUE_SIZE_PROPERTY, "5");
+        context.getPropertiesComponent().setInitialProperties(settings);
+        String in = prefix + "backlog";
+        String out = prefix + "caught-up";
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Long> framesSeen = new CopyOnWriteArrayList<>();
+        Operator recording = TestOperators.recordingFrames(framesSeen);
+        startPipeline(in, new Operator() {
+            @Override
+            public List<? extends ArroyoMessage> onEvent(Event event) throws Exception {
+                gate.await();
+                return recording.onEvent(event);
+            }
+        }, out);
+        List<byte[]> sent = ScanRun.encoded("redis-backlog", 300);
+
+        List<byte[]> received;
+        try (RedisChannelReader reader = new RedisChannelReader(REDIS, out)) {
+            publish(in, sent);
+            await().atMost(Duration.ofSeconds(20)).during(Duration.ofSeconds(2))
+                    .alias("Redis keeps holding what the listener does not take")
+                    .until(() -> outputBufferedForSubscriberOf(in) > 0);
+            gate.countDown();
+            received = reader.awaitMessages(sent.size(), Duration.ofSeconds(60));
+        }
+
+        assertThat(framesSeen).hasSize(300).isSorted();
+        assertThat(received).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
+    }
+
+    /** What Redis has queued for the connection subscribed to the channel (CLIENT LIST's omem), in bytes. */
+    private static long outputBufferedForSubscriberOf(String channel) {
+        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port())) {
+            return jedis.clientList().lines().filter(client -> client.contains(" cmd=subscribe") && client.contains(" sub=1"))
+                    .mapToLong(client -> Long.parseLong(client.replaceAll(".* omem=(\\d+).*", "$1"))).max().orElse(0);
+        }
     }
 
     @Test
