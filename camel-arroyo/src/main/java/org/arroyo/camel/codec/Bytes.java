@@ -17,12 +17,10 @@ final class Bytes {
         return bytes;
     }
 
-    /** Strict UTF-8: malformed bytes are a decode error at the given offset, never replaced. */
-    static String decodeUtf8(byte[] bytes, long offset, String what) {
-        return decodeUtf8(bytes, 0, bytes.length, offset, what);
-    }
-
-    /** Strict UTF-8 of {@code length} bytes from {@code from}; see {@link #decodeUtf8(byte[], long, String)}. */
+    /**
+     * Strict UTF-8 of {@code length} bytes from {@code from}: malformed bytes are a decode error at the given offset,
+     * never replaced.
+     */
     static String decodeUtf8(byte[] bytes, int from, int length, long offset, String what) {
         if (isAscii(bytes, from, length)) {
             // the common case (field names, dtypes, run ids): every byte is its own character

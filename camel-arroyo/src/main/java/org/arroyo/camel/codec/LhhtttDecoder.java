@@ -32,7 +32,7 @@ public final class LhhtttDecoder {
         int at = 0;
         for (int frame = completeFrameLength(at); frame > 0; frame = completeFrameLength(at)) {
             int textStart = at + 1 + Character.digit(buffer[at], 16);
-            texts.add(Bytes.decodeUtf8(Arrays.copyOfRange(buffer, textStart, at + frame), consumed + textStart, "text"));
+            texts.add(Bytes.decodeUtf8(buffer, textStart, at + frame - textStart, consumed + textStart, "text"));
             at += frame;
         }
         System.arraycopy(buffer, at, buffer, 0, size - at);
