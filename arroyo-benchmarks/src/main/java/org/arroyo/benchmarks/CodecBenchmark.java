@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,12 +26,16 @@ public class CodecBenchmark {
     static final int FRAME_KIB = 4096;
     private static final MessageCodec MSGPACK = WireFormat.MSGPACK.codec();
 
+    /** The frame size in KiB: 4 MiB in the codecs scenario; {@code -p frameKib=1} gives the 1,118-byte event. */
+    @Param({ "4096" })
+    public int frameKib;
+
     private byte[] frame;
     private ArroyoMessage event;
 
     @Setup
     public void encodeOneEvent() {
-        frame = BenchFrames.ofFrameKib(FRAME_KIB).event(BenchFrames.nowEpochNanos());
+        frame = BenchFrames.ofFrameKib(frameKib).event(BenchFrames.nowEpochNanos());
         event = MSGPACK.decode(frame);
     }
 

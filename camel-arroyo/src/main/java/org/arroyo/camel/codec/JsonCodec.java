@@ -2,7 +2,6 @@ package org.arroyo.camel.codec;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
 import org.arroyo.camel.message.Values;
 
@@ -38,14 +38,13 @@ public final class JsonCodec implements MessageCodec {
     @Override
     public ArroyoMessage decode(List<ByteBuffer> frames) {
         MessageCodec.requireFrames(frames, 1, 2, "json");
-        Map<String, Object> map = new LinkedHashMap<>(readMap(frames.get(0)));
-        MessageType type = WireMaps.messageType(map);
-        Map<String, Object> fields = WireMaps.fields(map);
+        MapBuilder fields = MapBuilder.of(readMap(frames.get(0)));
+        MessageType type = WireMaps.takeMessageType(fields);
         if (type != MessageType.EVENT) {
             MessageCodec.requireFrames(frames, 1, 1, "json " + type.wireName());
-            return WireMaps.startOrStop(type, fields);
+            return WireMaps.startOrStop(type, fields.build());
         }
-        return frames.size() == 2 ? Event.of(fields, frames.get(1)) : Event.of(fields);
+        return frames.size() == 2 ? Event.of(fields.build(), frames.get(1)) : Event.of(fields.build());
     }
 
     /** The JSON map a frame holds, with integers as {@code Long}. */

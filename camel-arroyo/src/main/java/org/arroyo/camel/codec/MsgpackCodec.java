@@ -8,6 +8,7 @@ import java.util.Set;
 import org.arroyo.camel.message.ArrayField;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
 import org.arroyo.camel.message.NdArray;
 
@@ -25,15 +26,14 @@ public final class MsgpackCodec implements MessageCodec {
     @Override
     public ArroyoMessage decode(List<ByteBuffer> frames) {
         MessageCodec.requireFrames(frames, 1, 1, "msgpack");
-        Map<String, Object> map = MsgpackReader.readMap(frames.get(0));
-        MessageType type = WireMaps.messageType(map);
-        Map<String, Object> fields = WireMaps.fields(map);
-        return type == MessageType.EVENT ? event(fields) : WireMaps.startOrStop(type, fields);
+        MapBuilder fields = MsgpackReader.readMap(frames.get(0));
+        MessageType type = WireMaps.takeMessageType(fields);
+        return type == MessageType.EVENT ? event(fields) : WireMaps.startOrStop(type, fields.build());
     }
 
-    private static Event event(Map<String, Object> fields) {
+    private static Event event(MapBuilder fields) {
         if (!(fields.get(IMAGE) instanceof Map<?, ?> image)) {
-            return Event.of(fields);
+            return Event.of(fields.build());
         }
         ArrayField place;
         Map<?, ?> description;
@@ -44,21 +44,15 @@ public final class MsgpackCodec implements MessageCodec {
             place = ArrayField.IMAGE;
             description = image;
         } else {
-            return Event.of(fields);
+            return Event.of(fields.build());
         }
-        int position = 0;
-        for (String key : fields.keySet()) {
-            if (key.equals(IMAGE)) {
-                break;
-            }
-            position++;
-        }
+        int position = fields.indexOf(IMAGE);
         fields.remove(IMAGE);
         if (!(description.get("data") instanceof ByteBuffer data)) {
             throw new ArroyoDecodeException(place.dotted() + ".data must be binary", -1);
         }
-        NdArray array = WireMaps.array(place.dotted(), description.get("dtype"), description.get("shape"), data);
-        return Event.of(fields, array, place.at(position));
+        NdArray array = WireMaps.array(place::dotted, description.get("dtype"), description.get("shape"), data);
+        return Event.of(fields.build(), array, place.at(position));
     }
 
     private static boolean isArrayDescription(Map<?, ?> map) {

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import org.arroyo.camel.message.MapBuilder;
+import org.arroyo.camel.message.Values;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
@@ -20,8 +20,8 @@ import org.msgpack.value.ValueType;
 /**
  * Reads one msgpack map into Arroyo values, checking every declared length against the bytes
  * that remain before allocating anything. Binary values are slices of the input (never copied).
- * Maps and lists are plain mutable collections that the caller owns (the messages made from them
- * keep immutable copies).
+ * Nested maps and lists are the immutable ones of {@link Values}; the outer map stays a {@link MapBuilder}, for the
+ * codec to take its message type and array from.
  */
 final class MsgpackReader {
 
@@ -40,7 +40,7 @@ final class MsgpackReader {
     }
 
     /** The single map the buffer holds; trailing bytes after it are an error. */
-    static Map<String, Object> readMap(ByteBuffer input) {
+    static MapBuilder readMap(ByteBuffer input) {
         MsgpackReader reader = new MsgpackReader(input);
         try {
             if (!reader.unpacker.hasNext()) {
@@ -51,7 +51,7 @@ final class MsgpackReader {
                 throw new ArroyoDecodeException("expected a msgpack map, found "
                         + reader.unpacker.getNextFormat().getValueType().name().toLowerCase(), start);
             }
-            Map<String, Object> map = reader.readMapValue(1);
+            MapBuilder map = reader.readMapValue(1);
             if (reader.unpacker.hasNext()) {
                 throw new ArroyoDecodeException((reader.input.limit() - reader.offset())
                         + " unexpected bytes after the map", reader.offset());
@@ -96,7 +96,7 @@ final class MsgpackReader {
             case ARRAY:
                 return readArray(depth + 1, at);
             case MAP:
-                return readMapValue(depth + 1);
+                return readMapValue(depth + 1).build();
             default:
                 throw new ArroyoDecodeException("msgpack extension types are not Arroyo values", at);
         }
@@ -116,7 +116,7 @@ final class MsgpackReader {
         int length = checkLength(ValueType.BINARY, at);
         int start = Math.toIntExact(offset());
         unpacker.readPayloadAsReference(length);
-        return input.slice(start, length).asReadOnlyBuffer();
+        return input.slice(start, length); // made read-only where it is kept
     }
 
     private List<Object> readArray(int depth, long at) throws IOException {
@@ -129,11 +129,11 @@ final class MsgpackReader {
         return list;
     }
 
-    private Map<String, Object> readMapValue(int depth) throws IOException {
+    private MapBuilder readMapValue(int depth) throws IOException {
         long at = offset();
         checkDepth(depth, at);
         int size = checkLength(ValueType.MAP, at);
-        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, size * 2));
+        MapBuilder map = new MapBuilder(size);
         for (int i = 0; i < size; i++) {
             long keyAt = offset();
             if (unpacker.getNextFormat().getValueType() != ValueType.STRING) {
@@ -141,10 +141,9 @@ final class MsgpackReader {
                         + ", expected a string", keyAt);
             }
             String key = readString(keyAt);
-            if (map.containsKey(key)) {
+            if (!map.add(key, readValue(depth))) {
                 throw new ArroyoDecodeException("duplicate map key '" + key + "'", keyAt);
             }
-            map.put(key, readValue(depth));
         }
         return map;
     }

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
 import org.arroyo.camel.message.NdArray;
 
@@ -16,29 +18,30 @@ import org.arroyo.camel.message.NdArray;
  */
 public final class MultipartCodec implements MessageCodec {
 
+    private static final Supplier<String> HEADER = () -> "header";
+
     @Override
     public ArroyoMessage decode(List<ByteBuffer> frames) {
         MessageCodec.requireFrames(frames, 1, 2, "multipart");
-        Map<String, Object> header;
+        MapBuilder fields;
         try {
-            header = MsgpackReader.readMap(frames.get(0));
+            fields = MsgpackReader.readMap(frames.get(0));
         } catch (ArroyoDecodeException e) {
             throw e.inFrame(0);
         }
-        MessageType type = WireMaps.messageType(header);
-        Map<String, Object> fields = WireMaps.fields(header);
+        MessageType type = WireMaps.takeMessageType(fields);
         if (type != MessageType.EVENT) {
             MessageCodec.requireFrames(frames, 1, 1, "multipart " + type.wireName());
-            return WireMaps.startOrStop(type, fields);
+            return WireMaps.startOrStop(type, fields.build());
         }
         if (frames.size() == 1) {
-            return Event.of(fields);
+            return Event.of(fields.build());
         }
         ByteBuffer payload = frames.get(1);
         if (!fields.containsKey("dtype") && !fields.containsKey("shape")) {
-            return Event.of(fields, payload);
+            return Event.of(fields.build(), payload);
         }
-        return Event.of(fields, WireMaps.array("header", fields.get("dtype"), fields.get("shape"), payload));
+        return Event.of(fields.build(), WireMaps.array(HEADER, fields.get("dtype"), fields.get("shape"), payload));
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class MultipartCodec implements MessageCodec {
     /** Whether a header's dtype and shape (a decoded header keeps them) say what the array is. */
     private static boolean describes(Map<String, Object> fields, NdArray array) {
         try {
-            return WireMaps.array("header", fields.get("dtype"), fields.get("shape"), array.data()).equals(array);
+            return WireMaps.array(HEADER, fields.get("dtype"), fields.get("shape"), array.data()).equals(array);
         } catch (ArroyoDecodeException e) {
             return false;
         }

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.DType;
+import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Start;
@@ -20,11 +22,14 @@ final class WireMaps {
     private WireMaps() {
     }
 
-    /** The type a decoded map states in {@code msg_type}. */
-    static MessageType messageType(Map<String, Object> map) {
-        Object value = map.get(MSG_TYPE);
+    /** Removes the {@code msg_type} field of a decoded map, leaving the message's fields; returns the type it states. */
+    static MessageType takeMessageType(MapBuilder map) {
+        if (!map.containsKey(MSG_TYPE)) {
+            throw new ArroyoDecodeException("no msg_type field", -1);
+        }
+        Object value = map.remove(MSG_TYPE);
         if (value == null) {
-            throw new ArroyoDecodeException(map.containsKey(MSG_TYPE) ? "msg_type is null" : "no msg_type field", -1);
+            throw new ArroyoDecodeException("msg_type is null", -1);
         }
         if (!(value instanceof String name)) {
             throw new ArroyoDecodeException("msg_type is a " + value.getClass().getSimpleName() + ", expected a string", -1);
@@ -34,12 +39,6 @@ final class WireMaps {
             throw new ArroyoDecodeException("unknown msg_type '" + name + "' (expected start, event or stop)", -1);
         }
         return type;
-    }
-
-    /** The fields of a decoded map the codec owns: the map itself, without its {@code msg_type} field. */
-    static Map<String, Object> fields(Map<String, Object> decoded) {
-        decoded.remove(MSG_TYPE);
-        return decoded;
     }
 
     /** The data map of a start or stop message. */
@@ -75,15 +74,18 @@ final class WireMaps {
         return map;
     }
 
-    /** The numpy array described by a dtype string and a shape list over the given bytes. */
-    static NdArray array(String where, Object dtype, Object shape, ByteBuffer data) {
+    /**
+     * The numpy array described by a dtype string and a shape list over the given bytes; {@code where} names the
+     * description in errors (made only then).
+     */
+    static NdArray array(Supplier<String> where, Object dtype, Object shape, ByteBuffer data) {
         if (!(dtype instanceof String dtypeName)) {
-            throw new ArroyoDecodeException(where + ".dtype must be a string, got " + describe(dtype), -1);
+            throw new ArroyoDecodeException(where.get() + ".dtype must be a string, got " + describe(dtype), -1);
         }
         try {
             return new NdArray(DType.fromNumpy(dtypeName), dimensions(where, shape), DType.byteOrderOf(dtypeName), data);
         } catch (IllegalArgumentException e) {
-            throw new ArroyoDecodeException(where + ": " + e.getMessage(), -1, e);
+            throw new ArroyoDecodeException(where.get() + ": " + e.getMessage(), -1, e);
         }
     }
 
@@ -92,14 +94,14 @@ final class WireMaps {
         return java.util.Arrays.stream(array.shape()).mapToObj(dim -> (long) dim).toList();
     }
 
-    private static int[] dimensions(String where, Object shape) {
+    private static int[] dimensions(Supplier<String> where, Object shape) {
         if (!(shape instanceof List<?> list)) {
-            throw new ArroyoDecodeException(where + ".shape must be a list of integers, got " + describe(shape), -1);
+            throw new ArroyoDecodeException(where.get() + ".shape must be a list of integers, got " + describe(shape), -1);
         }
         int[] dims = new int[list.size()];
         for (int i = 0; i < dims.length; i++) {
             if (!(list.get(i) instanceof Long dim) || dim < 0 || dim > Integer.MAX_VALUE) {
-                throw new ArroyoDecodeException(where + ".shape[" + i + "] must be a non-negative integer, got "
+                throw new ArroyoDecodeException(where.get() + ".shape[" + i + "] must be a non-negative integer, got "
                         + describe(list.get(i)), -1);
             }
             dims[i] = dim.intValue();

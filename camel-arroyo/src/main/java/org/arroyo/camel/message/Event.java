@@ -21,7 +21,7 @@ public final class Event implements ArroyoMessage {
 
     private Event(Map<String, ?> metadata, ByteBuffer payload, NdArray array, ArrayField arrayField) {
         this.metadata = Values.freeze(metadata);
-        this.payload = payload.slice().asReadOnlyBuffer();
+        this.payload = Values.readOnlySlice(payload);
         this.array = array;
         // a position past the last field means "after all fields": store it so, so that equal events compare equal
         this.arrayField = Objects.requireNonNull(arrayField, "arrayField").position() > this.metadata.size()

@@ -8,6 +8,8 @@ public enum MessageType {
     EVENT,
     STOP;
 
+    private static final MessageType[] ALL = values();
+
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
     /** The wire spelling: {@code start}, {@code event} or {@code stop}. */
@@ -17,7 +19,7 @@ public enum MessageType {
 
     /** The type named by a {@code msg_type} value, or {@code null} when it names none. */
     public static MessageType fromWireName(String name) {
-        for (MessageType type : values()) {
+        for (MessageType type : ALL) {
             if (type.wireName.equals(name)) {
                 return type;
             }

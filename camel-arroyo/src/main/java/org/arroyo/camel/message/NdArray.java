@@ -35,7 +35,7 @@ public final class NdArray {
             throw new IllegalArgumentException("array data has " + data.remaining() + " bytes but dtype "
                     + dtype.numpyName() + " and shape " + Arrays.toString(this.shape) + " need " + expected);
         }
-        this.data = data.slice().asReadOnlyBuffer().order(this.byteOrder);
+        this.data = Values.readOnlySlice(data).order(this.byteOrder);
     }
 
     /** A little-endian float64 array holding a copy of {@code values}. */

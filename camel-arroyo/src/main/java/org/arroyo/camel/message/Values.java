@@ -5,14 +5,10 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
-import java.util.AbstractMap;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -27,31 +23,6 @@ public final class Values {
     private static final int BYTES_SHOWN_INLINE = 16;
 
     private Values() {
-    }
-
-    /** A map made by {@link #freeze}: immutable all the way down, so freezing it again returns it as it is. */
-    private static final class FrozenMap extends AbstractMap<String, Object> {
-
-        private final Map<String, Object> entries;
-
-        FrozenMap(Map<String, Object> entries) {
-            this.entries = Collections.unmodifiableMap(entries);
-        }
-
-        @Override
-        public Set<Entry<String, Object>> entrySet() {
-            return entries.entrySet();
-        }
-
-        @Override
-        public Object get(Object key) {
-            return entries.get(key);
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return entries.containsKey(key);
-        }
     }
 
     /** A list made by {@link #freeze}: immutable all the way down. */
@@ -85,23 +56,32 @@ public final class Values {
         if (map instanceof FrozenMap frozen) {
             return frozen;
         }
-        Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("map key " + entry.getKey() + " is not a string");
-            }
-            copy.put(key, freezeValue(entry.getValue()));
-        }
-        return new FrozenMap(copy);
+        return MapBuilder.of(map).build();
     }
 
+    /** A value as a frozen map holds it: an immutable copy of a list or map, a read-only slice of bytes. */
     @SuppressWarnings("unchecked")
-    private static Object freezeValue(Object value) {
+    static Object freezeValue(Object value) {
+        // classes before interfaces: an instanceof Map or List test of a value that is neither is the slow kind
+        if (value == null || value instanceof String || value instanceof Long || value instanceof Double
+                || value instanceof Boolean || value instanceof Float || value instanceof FrozenMap
+                || value instanceof FrozenList) {
+            return value;
+        }
+        if (value instanceof ByteBuffer buffer) {
+            return readOnlySlice(buffer);
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof byte[] bytes) {
+            return ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer();
+        }
         if (value instanceof Map<?, ?> map) {
             return freeze((Map<String, ?>) map);
-        }
-        if (value instanceof FrozenList) {
-            return value;
         }
         if (value instanceof List<?> list) {
             Object[] copy = new Object[list.size()];
@@ -111,24 +91,14 @@ public final class Values {
             }
             return new FrozenList(copy);
         }
-        if (value instanceof byte[] bytes) {
-            return ByteBuffer.wrap(bytes.clone()).asReadOnlyBuffer();
-        }
-        if (value instanceof ByteBuffer buffer) {
-            return buffer.slice().asReadOnlyBuffer();
-        }
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof BigInteger big && big.bitLength() < Long.SIZE) {
-            return big.longValue();
-        }
-        if (value == null || value instanceof Boolean || value instanceof Long || value instanceof BigInteger
-                || value instanceof Double || value instanceof Float || value instanceof String) {
-            return value;
-        }
         throw new IllegalArgumentException("not an Arroyo value: " + value.getClass().getName()
                 + " (use null, Boolean, Long, Double, String, byte[]/ByteBuffer, List or Map)");
+    }
+
+    /** The remaining bytes as a buffer of their own that cannot change them (a slice of a read-only buffer is one). */
+    static ByteBuffer readOnlySlice(ByteBuffer bytes) {
+        ByteBuffer slice = bytes.slice();
+        return slice.isReadOnly() ? slice : slice.asReadOnlyBuffer();
     }
 
     /** A map as a person reads it: binary values as their size and a short hash. */

@@ -1,0 +1,125 @@
+package org.arroyo.camel.message;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The immutable maps of Arroyo values ({@link Values#freeze}, {@link MapBuilder}): keys and values in two arrays, in
+ * order. Small maps, the usual message header, are searched in place; larger ones get a hash index, so that lookups
+ * and building stay linear in the number of entries.
+ */
+final class FrozenMap extends AbstractMap<String, Object> {
+
+    /** Up to this many entries, a key is found by comparing it with each (the same String is the usual hit). */
+    static final int SCANNED = 8;
+
+    static final FrozenMap EMPTY = new FrozenMap(new String[0], new Object[0], null);
+
+    private final String[] keys;
+    private final Object[] values;
+    /** Each key's place, for maps of more than {@link #SCANNED} entries; null for smaller ones. */
+    private final Map<String, Integer> index;
+    private Set<Entry<String, Object>> entries;
+
+    /** Takes the arrays as they are: distinct keys, frozen values, the index when there are more than SCANNED. */
+    FrozenMap(String[] keys, Object[] values, Map<String, Integer> index) {
+        this.keys = keys;
+        this.values = values;
+        this.index = index;
+    }
+
+    /** Where a key sits among {@code size} keys, or -1; {@code index} is null for up to SCANNED keys. */
+    static int indexOf(Object key, String[] keys, int size, Map<String, Integer> index) {
+        if (index != null) {
+            Integer at = index.get(key);
+            return at == null ? -1 : at;
+        }
+        if (!(key instanceof String text)) {
+            return -1;
+        }
+        int hash = text.hashCode();
+        for (int i = 0; i < size; i++) {
+            String candidate = keys[i];
+            if (candidate == text || candidate.hashCode() == hash && candidate.equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** An index of the first {@code size} keys, or null when they are few enough to scan. */
+    static Map<String, Integer> indexOf(String[] keys, int size) {
+        if (size <= SCANNED) {
+            return null;
+        }
+        Map<String, Integer> index = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            index.put(keys[i], i);
+        }
+        return index;
+    }
+
+    @Override
+    public int size() {
+        return keys.length;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key, keys, keys.length, index) >= 0;
+    }
+
+    @Override
+    public Object get(Object key) {
+        int at = indexOf(key, keys, keys.length, index);
+        return at < 0 ? null : values[at];
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Object> action) {
+        for (int i = 0; i < keys.length; i++) {
+            action.accept(keys[i], values[i]);
+        }
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        if (entries == null) {
+            entries = new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, Object>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < keys.length;
+                        }
+
+                        @Override
+                        public Entry<String, Object> next() {
+                            if (next >= keys.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Entry<String, Object> entry = new SimpleImmutableEntry<>(keys[next], values[next]);
+                            next++;
+                            return entry;
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return keys.length;
+                }
+            };
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,121 @@
+package org.arroyo.camel.message;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Builds an immutable map of Arroyo values entry by entry, in order: what {@link Values#freeze} makes, without first
+ * making a mutable map to copy. Values are frozen as they are added (see {@link Values}); {@link #build} hands the map
+ * over, after which the builder is spent.
+ */
+public final class MapBuilder {
+
+    private String[] keys;
+    private Object[] values;
+    private int size;
+    private Map<String, Integer> index;
+    private boolean built;
+
+    public MapBuilder(int expectedSize) {
+        int capacity = Math.max(1, expectedSize);
+        keys = new String[capacity];
+        values = new Object[capacity];
+    }
+
+    /** A builder holding a copy of a map's entries. */
+    public static MapBuilder of(Map<String, ?> map) {
+        MapBuilder builder = new MapBuilder(map.size());
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!(entry.getKey() instanceof String key)) {
+                throw new IllegalArgumentException("map key " + entry.getKey() + " is not a string");
+            }
+            builder.add(key, entry.getValue());
+        }
+        return builder;
+    }
+
+    /**
+     * Adds an entry at the end.
+     *
+     * @return false, adding nothing, when the key is there already
+     * @throws IllegalArgumentException when the value is not an Arroyo value
+     */
+    public boolean add(String key, Object value) {
+        if (key == null) {
+            throw new IllegalArgumentException("map key null is not a string");
+        }
+        if (indexOf(key) >= 0) {
+            return false;
+        }
+        Object frozen = Values.freezeValue(value);
+        requireOpen();
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        keys[size] = key;
+        values[size] = frozen;
+        size++;
+        if (index != null) {
+            index.put(key, size - 1);
+        } else {
+            index = FrozenMap.indexOf(keys, size);
+        }
+        return true;
+    }
+
+    /** The value of a key, or null. */
+    public Object get(String key) {
+        int at = indexOf(key);
+        return at < 0 ? null : values[at];
+    }
+
+    public boolean containsKey(String key) {
+        return indexOf(key) >= 0;
+    }
+
+    /** The key's place among the entries, from 0, or -1. */
+    public int indexOf(String key) {
+        return FrozenMap.indexOf(key, keys, size, index);
+    }
+
+    /** Removes a key's entry, keeping the others in order; returns its value, or null. */
+    public Object remove(String key) {
+        requireOpen();
+        int at = indexOf(key);
+        if (at < 0) {
+            return null;
+        }
+        Object value = values[at];
+        System.arraycopy(keys, at + 1, keys, at, size - at - 1);
+        System.arraycopy(values, at + 1, values, at, size - at - 1);
+        size--;
+        keys[size] = null;
+        values[size] = null;
+        if (index != null) {
+            index = FrozenMap.indexOf(keys, size);
+        }
+        return value;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The immutable map of the entries added; the builder cannot be used afterwards. */
+    public Map<String, Object> build() {
+        requireOpen();
+        built = true;
+        if (size == 0) {
+            return FrozenMap.EMPTY;
+        }
+        return new FrozenMap(size == keys.length ? keys : Arrays.copyOf(keys, size),
+                size == values.length ? values : Arrays.copyOf(values, size), index);
+    }
+
+    private void requireOpen() {
+        if (built) {
+            throw new IllegalStateException("this map is built already");
+        }
+    }
+}
