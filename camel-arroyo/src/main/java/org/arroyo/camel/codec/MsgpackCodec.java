@@ -3,7 +3,6 @@ package org.arroyo.camel.codec;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.arroyo.camel.message.ArrayField;
 import org.arroyo.camel.message.ArroyoMessage;
@@ -21,7 +20,9 @@ public final class MsgpackCodec implements MessageCodec {
 
     private static final String IMAGE = "image";
     private static final String ARRAY = "array";
-    private static final Set<String> ARRAY_KEYS = Set.of("data", "dtype", "shape");
+    private static final String DATA = "data";
+    private static final String DTYPE = "dtype";
+    private static final String SHAPE = "shape";
 
     @Override
     public ArroyoMessage decode(List<ByteBuffer> frames) {
@@ -48,15 +49,15 @@ public final class MsgpackCodec implements MessageCodec {
         }
         int position = fields.indexOf(IMAGE);
         fields.remove(IMAGE);
-        if (!(description.get("data") instanceof ByteBuffer data)) {
+        if (!(description.get(DATA) instanceof ByteBuffer data)) {
             throw new ArroyoDecodeException(place.dotted() + ".data must be binary", -1);
         }
-        NdArray array = WireMaps.array(place::dotted, description.get("dtype"), description.get("shape"), data);
+        NdArray array = WireMaps.array(place::dotted, description.get(DTYPE), description.get(SHAPE), data);
         return Event.of(fields.build(), array, place.at(position));
     }
 
     private static boolean isArrayDescription(Map<?, ?> map) {
-        return map.size() == ARRAY_KEYS.size() && map.keySet().containsAll(ARRAY_KEYS);
+        return map.size() == 3 && map.containsKey(DATA) && map.containsKey(DTYPE) && map.containsKey(SHAPE);
     }
 
     @Override
@@ -121,8 +122,8 @@ public final class MsgpackCodec implements MessageCodec {
             writer.string(path.get(i));
         }
         writer.mapHeader(3)
-                .string("data").binary(array.data())
-                .entry("dtype", array.dtype().numpySpelling(array.byteOrder()))
-                .entry("shape", WireMaps.shapeValue(array));
+                .string(DATA).binary(array.data())
+                .entry(DTYPE, array.dtype().numpySpelling(array.byteOrder()))
+                .entry(SHAPE, WireMaps.shapeValue(array));
     }
 }

@@ -35,8 +35,9 @@ final class MsgpackReader {
         this.input = input.slice();
         // msgpack-core reads array-backed buffers only (not read-only ones, nor direct ones on Java 17):
         // it parses a copy of those, while binary values stay slices of the input itself
-        this.unpacker = MessagePack.newDefaultUnpacker(
-                this.input.hasArray() ? this.input.duplicate() : ByteBuffer.wrap(Bytes.copyOf(this.input)));
+        this.unpacker = this.input.hasArray()
+                ? MessagePack.newDefaultUnpacker(this.input.array(), this.input.arrayOffset(), this.input.remaining())
+                : MessagePack.newDefaultUnpacker(Bytes.copyOf(this.input));
     }
 
     /** The single map the buffer holds; trailing bytes after it are an error. */

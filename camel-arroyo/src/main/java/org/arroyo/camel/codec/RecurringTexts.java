@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The short texts that recur in every message of a stream (field names, dtypes, message types, detector names),
@@ -27,6 +28,12 @@ final class RecurringTexts {
     private record Encoded(String text, byte[] utf8) {
     }
 
+    /**
+     * The names of the arroyosas convention decode to the codecs' own constants (literals are interned), so that the
+     * codecs' lookups of them find the very same String.
+     */
+    private static final Set<String> WIRE_NAMES = Set.of("msg_type", "image", "array", "data", "dtype", "shape");
+
     private static final Decoded[] DECODED = new Decoded[SLOTS];
     private static final Encoded[] ENCODED = new Encoded[SLOTS];
 
@@ -47,6 +54,9 @@ final class RecurringTexts {
             return entry.text();
         }
         String text = Bytes.decodeUtf8(bytes, from, length, offset, what);
+        if (WIRE_NAMES.contains(text)) {
+            text = text.intern();
+        }
         DECODED[slot] = new Decoded(Arrays.copyOfRange(bytes, from, from + length), text, head, tail);
         return text;
     }
