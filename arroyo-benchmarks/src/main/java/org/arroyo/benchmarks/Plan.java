@@ -11,7 +11,8 @@ import java.util.List;
  * @param rounds         sessions per implementation, alternating with the baseline's
  * @param runsPerSession measured runs per session, after one warm-up run
  * @param warmupSeconds  length of the warm-up run: a pipeline's JVM reaches its steady speed only once the JIT has
- *                       compiled the route (about 10 s on two busy cores), a raw relay much sooner
+ *                       compiled the route (10 to 20 s on two busy cores, the compiler sharing them with the source,
+ *                       the stage and the sink), a raw relay within 3 s
  */
 record Plan(boolean quick, int rounds, int runsPerSession, double warmupSeconds, double runSeconds, double stallSeconds,
             double recoverySeconds, Path logs) {
@@ -24,7 +25,7 @@ record Plan(boolean quick, int rounds, int runsPerSession, double warmupSeconds,
     }
 
     static Plan full(Path logs) {
-        return new Plan(false, 2, 2, 10, 3, 10, 4, logs);
+        return new Plan(false, 2, 2, 20, 3, 10, 4, logs);
     }
 
     /** A warm-up run, then the measured runs, all at one rate (0 = as fast as possible). */

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.arroyo.camel.convert.ArroyoConverters;
 import org.arroyo.camel.message.ArroyoMessage;
 
 /**
@@ -31,7 +33,7 @@ public class OperatorProcessor implements Processor {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         List<? extends ArroyoMessage> output = body instanceof Batch batch ? operator.onBatch(batch)
-                : operator.apply(message.getMandatoryBody(ArroyoMessage.class));
+                : operator.apply(input(exchange, body));
         if (output == null || output.isEmpty()) {
             exchange.setRouteStop(true);
         } else if (output.size() == 1) {
@@ -40,6 +42,15 @@ public class OperatorProcessor implements Processor {
         } else {
             message.setBody(new Outputs(List.copyOf(output)));
         }
+    }
+
+    /** The body as a message; a listener's bytes, the usual body, go to their converter without a registry lookup. */
+    private static ArroyoMessage input(Exchange exchange, Object body) throws InvalidPayloadException {
+        if (body instanceof ArroyoMessage message) {
+            return message;
+        }
+        return body instanceof byte[] bytes ? ArroyoConverters.toMessage(bytes, exchange)
+                : exchange.getMessage().getMandatoryBody(ArroyoMessage.class);
     }
 
     @Override
