@@ -41,8 +41,7 @@ final class LatencyScenario implements Scenario {
 
     /** A warm-up at the highest rate, then each rate in turn, as many times as the plan measures. */
     private static List<RunSpec> runs(Plan plan) {
-        List<RunSpec> runs = new ArrayList<>();
-        runs.add(new RunSpec(RunSpec.WARMUP, plan.warmupSeconds(), RATES[RATES.length - 1]));
+        List<RunSpec> runs = plan.warmupAt(RATES[RATES.length - 1]);
         for (int i = 1; i <= plan.runsPerSession(); i++) {
             for (int rate : RATES) {
                 runs.add(new RunSpec(label(rate) + "-" + i, plan.runSeconds(), rate));
