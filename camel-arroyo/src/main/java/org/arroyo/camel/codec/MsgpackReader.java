@@ -1,7 +1,6 @@
 package org.arroyo.camel.codec;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.Values;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageInsufficientBufferException;
+import org.msgpack.core.MessageIntegerOverflowException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageSizeException;
@@ -83,11 +83,11 @@ final class MsgpackReader {
             case BOOLEAN:
                 return unpacker.unpackBoolean();
             case INTEGER:
-                if (format == MessageFormat.UINT64) {
-                    BigInteger value = unpacker.unpackBigInteger();
-                    return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
+                try {
+                    return unpacker.unpackLong();
+                } catch (MessageIntegerOverflowException e) {
+                    return e.getBigInteger(); // a uint64 beyond Long.MAX_VALUE
                 }
-                return unpacker.unpackLong();
             case FLOAT:
                 return format == MessageFormat.FLOAT32 ? (Object) unpacker.unpackFloat() : (Object) unpacker.unpackDouble();
             case STRING:

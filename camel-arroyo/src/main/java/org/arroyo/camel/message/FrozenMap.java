@@ -19,18 +19,23 @@ final class FrozenMap extends AbstractMap<String, Object> {
     /** Up to this many entries, a key is found by comparing it with each (the same String is the usual hit). */
     static final int SCANNED = 8;
 
-    static final FrozenMap EMPTY = new FrozenMap(new String[0], new Object[0], null);
+    static final FrozenMap EMPTY = new FrozenMap(new String[0], new Object[0], 0, null);
 
     private final String[] keys;
     private final Object[] values;
+    private final int size;
     /** Each key's place, for maps of more than {@link #SCANNED} entries; null for smaller ones. */
     private final Map<String, Integer> index;
     private Set<Entry<String, Object>> entries;
 
-    /** Takes the arrays as they are: distinct keys, frozen values, the index when there are more than SCANNED. */
-    FrozenMap(String[] keys, Object[] values, Map<String, Integer> index) {
+    /**
+     * Takes the arrays as they are: their first {@code size} elements are the entries (distinct keys, frozen values);
+     * the index is there when they are more than SCANNED.
+     */
+    FrozenMap(String[] keys, Object[] values, int size, Map<String, Integer> index) {
         this.keys = keys;
         this.values = values;
+        this.size = size;
         this.index = index;
     }
 
@@ -67,23 +72,23 @@ final class FrozenMap extends AbstractMap<String, Object> {
 
     @Override
     public int size() {
-        return keys.length;
+        return size;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return indexOf(key, keys, keys.length, index) >= 0;
+        return indexOf(key, keys, size, index) >= 0;
     }
 
     @Override
     public Object get(Object key) {
-        int at = indexOf(key, keys, keys.length, index);
+        int at = indexOf(key, keys, size, index);
         return at < 0 ? null : values[at];
     }
 
     @Override
     public void forEach(BiConsumer<? super String, ? super Object> action) {
-        for (int i = 0; i < keys.length; i++) {
+        for (int i = 0; i < size; i++) {
             action.accept(keys[i], values[i]);
         }
     }
@@ -99,12 +104,12 @@ final class FrozenMap extends AbstractMap<String, Object> {
 
                         @Override
                         public boolean hasNext() {
-                            return next < keys.length;
+                            return next < size;
                         }
 
                         @Override
                         public Entry<String, Object> next() {
-                            if (next >= keys.length) {
+                            if (next >= size) {
                                 throw new NoSuchElementException();
                             }
                             Entry<String, Object> entry = new SimpleImmutableEntry<>(keys[next], values[next]);
@@ -116,7 +121,7 @@ final class FrozenMap extends AbstractMap<String, Object> {
 
                 @Override
                 public int size() {
-                    return keys.length;
+                    return size;
                 }
             };
         }

@@ -109,8 +109,7 @@ public final class MapBuilder {
         if (size == 0) {
             return FrozenMap.EMPTY;
         }
-        return new FrozenMap(size == keys.length ? keys : Arrays.copyOf(keys, size),
-                size == values.length ? values : Arrays.copyOf(values, size), index);
+        return new FrozenMap(keys, values, size, index);
     }
 
     private void requireOpen() {
