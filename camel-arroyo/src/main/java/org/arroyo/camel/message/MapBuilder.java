@@ -41,6 +41,7 @@ public final class MapBuilder {
      * @throws IllegalArgumentException when the value is not an Arroyo value
      */
     public boolean add(String key, Object value) {
+        requireOpen();
         if (key == null) {
             throw new IllegalArgumentException("map key null is not a string");
         }
@@ -48,7 +49,6 @@ public final class MapBuilder {
             return false;
         }
         Object frozen = Values.freezeValue(value);
-        requireOpen();
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
