@@ -27,7 +27,7 @@ public class CodecBenchmark {
     private static final MessageCodec MSGPACK = WireFormat.MSGPACK.codec();
 
     /** The frame size in KiB: 4 MiB in the codecs scenario; {@code -p frameKib=1} gives the 1,118-byte event. */
-    @Param({ "4096" })
+    @Param({ "" + FRAME_KIB })
     public int frameKib;
 
     private byte[] frame;

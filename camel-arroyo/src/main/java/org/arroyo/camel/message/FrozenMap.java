@@ -59,7 +59,7 @@ final class FrozenMap extends AbstractMap<String, Object> {
     }
 
     /** An index of the first {@code size} keys, or null when they are few enough to scan. */
-    static Map<String, Integer> indexOf(String[] keys, int size) {
+    static Map<String, Integer> indexFor(String[] keys, int size) {
         if (size <= SCANNED) {
             return null;
         }

@@ -59,7 +59,7 @@ public final class MapBuilder {
         if (index != null) {
             index.put(key, size - 1);
         } else {
-            index = FrozenMap.indexOf(keys, size);
+            index = FrozenMap.indexFor(keys, size);
         }
         return true;
     }
@@ -93,7 +93,7 @@ public final class MapBuilder {
         keys[size] = null;
         values[size] = null;
         if (index != null) {
-            index = FrozenMap.indexOf(keys, size);
+            index = FrozenMap.indexFor(keys, size);
         }
         return value;
     }
