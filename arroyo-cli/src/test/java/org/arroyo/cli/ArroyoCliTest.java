@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.arroyo.camel.message.Values;
-import org.arroyo.camel.test.InteropVectors;
-import org.arroyo.camel.test.InteropVectors.Case;
+import org.arroyo.test.infra.InteropVectors;
+import org.arroyo.test.infra.InteropVectors.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +97,7 @@ class ArroyoCliTest {
     @Test
     void badInputExitsNonZeroWithOneLineNamingTheFile(@TempDir Path dir) throws IOException {
         Path truncated = dir.resolve("truncated.bin");
-        byte[] event = Files.readAllBytes(InteropVectors.vectorsDir().resolve("sas_event_1_uint16.bin"));
+        byte[] event = InteropVectors.read("sas_event_1_uint16.bin");
         Files.write(truncated, java.util.Arrays.copyOf(event, 40));
 
         Result result = arroyo("decode", "--format", "msgpack", truncated);

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.arroyo.camel.codec.WireFormat;
-import org.arroyo.camel.dsl.Tagger;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.cli.ArroyoCliTest.Result;
+import org.arroyo.test.Tagger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +112,7 @@ class PipelineCommandsTest {
             bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: operator, value: reduction}" | No bean could be found in the registry for: reduction of type: org.arroyo.camel.operator.Operator
             bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: publishers, value: 'log:fine, nosuch:x'}" | pipeline p: publisher nosuch:x: No endpoint could be found for: nosuch://x
             bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Reduction}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Reduction is not on the classpath
-            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.camel.dsl.Tagger, args: [saxs]}\\n    publishers: [log:out]" | block 'saxs' needs at least one listener
+            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [saxs]}\\n    publishers: [log:out]" | block 'saxs' needs at least one listener
             bad.txt  | "blocks: []" | expected a route file (.xml, .yaml, .yml) or a blocks file (.yaml)
             """)
     void aBadFileIsOneLineNamingTheFileAndTheProblem(String name, String content, String problem) throws IOException {
@@ -141,7 +141,7 @@ class PipelineCommandsTest {
         Result result = arroyo("list-blocks", PIPELINES.resolve("blocks.yaml"));
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).isEqualTo("saxs\torg.arroyo.camel.dsl.Tagger"
+        assertThat(result.out()).isEqualTo("saxs\torg.arroyo.test.Tagger"
                 + "\tfile:{{in.dir}}?noop=true&sortBy=file:name&initialDelay=0"
                 + "\tfile:{{out.dir}}?fileName=${file:onlyname.noext}-${exchangeProperty.ArroyoOutputIndex}.msgpack\n");
     }

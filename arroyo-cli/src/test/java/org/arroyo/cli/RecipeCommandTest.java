@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.arroyo.camel.zocalo.RecipeCases;
-import org.arroyo.camel.zocalo.RecipeCases.Case;
+import org.arroyo.test.infra.RecipeCases;
+import org.arroyo.test.infra.RecipeCases.Case;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.arroyo.camel.test.PythonPeer;
-import org.arroyo.camel.test.RedisBroker;
+import org.arroyo.test.infra.PythonPeer;
+import org.arroyo.test.infra.RedisBroker;
 import org.arroyo.cli.ArroyoCliTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

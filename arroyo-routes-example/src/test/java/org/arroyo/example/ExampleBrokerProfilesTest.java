@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.arroyo.camel.test.KafkaBroker;
-import org.arroyo.camel.test.RabbitMqBroker;
-import org.arroyo.camel.test.RedisBroker;
+import org.arroyo.test.infra.KafkaBroker;
+import org.arroyo.test.infra.RabbitMqBroker;
+import org.arroyo.test.infra.RedisBroker;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import java.util.zip.CRC32;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.arroyo.camel.streampy.UdpQueueClient;
+import org.arroyo.test.UdpQueueClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 import org.arroyo.camel.codec.ArroyoArbitraries.ValueSet;
 import org.arroyo.camel.message.ArroyoMessage;
-import org.arroyo.camel.test.InteropVectors;
-import org.arroyo.camel.test.InteropVectors.Case;
+import org.arroyo.test.infra.InteropVectors;
+import org.arroyo.test.infra.InteropVectors.Case;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +31,8 @@ class DecoderFuzzTest {
     private static final int[] BOUNDARY_INTS = { 0x7fffffff, 0xffffffff, 0x80000000, 0xffff, 0x10000, 0x100, 0 };
 
     private final Map<String, int[]> outcomes = new TreeMap<>();
-    private final byte[] xpsStart = InteropVectors.read(InteropVectors.vectorsDir().resolve("xps_start_1.bin"));
-    private final byte[] xpsImage = InteropVectors.read(InteropVectors.vectorsDir().resolve("xps_event_1.2.bin"));
+    private final byte[] xpsStart = InteropVectors.read("xps_start_1.bin");
+    private final byte[] xpsImage = InteropVectors.read("xps_event_1.2.bin");
     private long seed;
     private Random random;
     private List<byte[]> corpus;

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.arroyo.camel.test.InteropVectors;
-import org.arroyo.camel.test.InteropVectors.Case;
+import org.arroyo.test.infra.InteropVectors;
+import org.arroyo.test.infra.InteropVectors.Case;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

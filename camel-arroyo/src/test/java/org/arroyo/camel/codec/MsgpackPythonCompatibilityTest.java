@@ -15,7 +15,7 @@ import org.arroyo.camel.message.ArrayField;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
-import org.arroyo.camel.test.PythonPeer;
+import org.arroyo.test.infra.PythonPeer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

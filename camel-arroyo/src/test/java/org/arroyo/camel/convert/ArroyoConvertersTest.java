@@ -16,7 +16,7 @@ import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
-import org.arroyo.camel.test.InteropVectors;
+import org.arroyo.test.infra.InteropVectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ArroyoConvertersTest {
     }
 
     private byte[] vector(String name) {
-        return InteropVectors.read(InteropVectors.vectorsDir().resolve(name));
+        return InteropVectors.read(name);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.Start;
-import org.arroyo.camel.test.InteropVectors;
+import org.arroyo.test.infra.InteropVectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ArroyoDataFormatTest {
     }
 
     private byte[] vector(String name) {
-        return InteropVectors.read(InteropVectors.vectorsDir().resolve(name));
+        return InteropVectors.read(name);
     }
 
     private void startWith(RouteBuilder routes) throws Exception {

@@ -1,0 +1,225 @@
+package org.arroyo.camel.dsl;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.PluginHelper;
+import org.arroyo.camel.codec.WireFormat;
+import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.operator.Publishers;
+import org.arroyo.test.Tagger;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One pipeline (listener direct:in, a Tagger set up with a constructor argument and a property, publishers
+ * mock:a and mock:b, a dead letter channel) written in Java, XML, YAML and as an arroyopy blocks file:
+ * for the same input every form publishes the same bytes, sends the same refused message to the error
+ * handler and builds the same route. A second pipeline with built-in stages (decouple, operator, batch) gives
+ * the same batches in every form.
+ */
+class SamePipelineInEveryFormTest {
+
+    /** What one form of the pipeline did. */
+    record Outcome(List<byte[]> publishedToA, List<byte[]> publishedToB, List<byte[]> deadLetters, List<String> route,
+                   List<String> publishers, List<String> publishedBodies) {
+    }
+
+    interface Form {
+        void load(CamelContext context) throws Exception;
+    }
+
+    @Test
+    void javaXmlYamlAndBlocksPublishIdenticalBytes() throws Exception {
+        List<byte[]> input = input();
+        Outcome java = run(input, context -> context.addRoutes(javaRoutes()));
+        Outcome xml = run(input, context -> load(context, "dsl/pipeline.xml"));
+        Outcome yaml = run(input, context -> load(context, "dsl/errors.yaml", "dsl/pipeline.yaml"));
+        Outcome blocks = run(input, context -> {
+            load(context, "dsl/errors.yaml");
+            context.addRoutes(new BlocksRouteBuilder(resource("dsl/blocks.yaml")));
+        });
+
+        Outcome expected = expected(input);
+        for (Outcome form : List.of(java, xml, yaml, blocks)) {
+            assertThat(form.publishedToA()).containsExactlyElementsOf(expected.publishedToA());
+            assertThat(form.publishedToB()).containsExactlyElementsOf(expected.publishedToA());
+            assertThat(form.deadLetters()).containsExactlyElementsOf(expected.deadLetters());
+            assertThat(form.route()).isEqualTo(java.route());
+            assertThat(form.publishers()).containsExactly("mock:a", "mock:b");
+        }
+    }
+
+    @Test
+    void aPipelineWithStagesGivesTheSameBatchesInEveryForm() throws Exception {
+        List<byte[]> input = input();
+        input.remove(3);
+        Outcome java = runStages(input, context -> context.addRoutes(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                Tagger tagger = new Tagger("saxs");
+                tagger.setCopies(2);
+                pipeline("saxs").listen("direct:in").decouple(4, 1).operator(tagger)
+                        .batch(3, Duration.ofSeconds(30), Duration.ofSeconds(30)).publish("mock:a");
+            }
+        }));
+        Outcome xml = runStages(input, context -> load(context, "dsl/stages.xml"));
+        Outcome yaml = runStages(input, context -> load(context, "dsl/stages.yaml"));
+        Outcome blocks = runStages(input, context -> context.addRoutes(new BlocksRouteBuilder(resource("dsl/stages-blocks.yaml"))));
+
+        for (Outcome form : List.of(java, xml, yaml, blocks)) {
+            assertThat(form.route()).isEqualTo(java.route());
+            assertThat(form.publishedBodies()).isEqualTo(java.publishedBodies());
+        }
+        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-decouple to", "saxs-2 from seda:saxs-decoupled?size=4&concurrentConsumers=1",
+                "saxs-operator process", "saxs-batching process", "saxs-3 from direct:saxs-batches", "saxs-publish process");
+        assertThat(java.publishedBodies()).as("start, 3 frames tagged twice in batches of 3, stop").hasSize(4);
+        assertThat(java.publishedBodies().get(0)).isEqualTo(WireFormat.MSGPACK.codec().decode(input.get(0)).toString());
+        assertThat(java.publishedBodies().subList(1, 3)).allMatch(body -> body.startsWith("Batch[") && body.endsWith("closedBy=SIZE]"));
+        assertThat(java.publishedBodies().get(3)).startsWith("Stop{");
+    }
+
+    private static Outcome runStages(List<byte[]> input, Form form) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            form.load(context);
+            context.start();
+            MockEndpoint published = context.getEndpoint("mock:a", MockEndpoint.class);
+            published.expectedMessageCount(4);
+            ProducerTemplate template = context.createProducerTemplate();
+            input.forEach(bytes -> template.sendBody("direct:in", bytes));
+            published.assertIsSatisfied(10_000);
+            List<String> routes = new ArrayList<>();
+            context.getRouteDefinitions().stream().sorted(java.util.Comparator.comparing(RouteDefinition::getId)).forEach(route -> routes.addAll(shape(route)));
+            return new Outcome(null, null, null, routes, null,
+                    published.getReceivedExchanges().stream().map(exchange -> String.valueOf(exchange.getMessage().getBody())).toList());
+        }
+    }
+
+    @Test
+    void aBadStageParameterOfTheTemplateSaysWhichPipelineAndWhatIsWrong() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
+            try (DefaultCamelContext context = new DefaultCamelContext()) {
+                context.addRoutes(new ArroyoTemplates());
+                PluginHelper.getRoutesLoader(context).loadRoutes(org.apache.camel.support.ResourceHelper.fromString("bad.yaml", """
+                        - templatedRoute:
+                            routeTemplateRef: arroyo-pipeline
+                            parameters:
+                              - {name: pipeline, value: saxs}
+                              - {name: listener, value: direct:in}
+                              - {name: stages, value: "decouple, batch"}
+                              - {name: batchMaxSize, value: "0"}
+                        """));
+                context.start();
+            }
+        });
+
+        Throwable deepest = thrown;
+        while (deepest.getCause() != null) {
+            deepest = deepest.getCause();
+        }
+        assertThat(deepest).as("the message Camel's callers report").hasMessage("pipeline saxs: batch maxSize must be a whole number of at least 1, not '0'");
+    }
+
+    private static RoutesBuilder javaRoutes() {
+        return new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(deadLetterChannel("mock:dead").useOriginalMessage());
+                Tagger tagger = new Tagger("saxs");
+                tagger.setCopies(2);
+                pipeline("saxs").listen("direct:in").operator(tagger).publish("mock:a", "mock:b");
+            }
+        };
+    }
+
+    /** The SAXS sample scan (written by a Python sender) with an event the operator refuses after the second frame. */
+    private static List<byte[]> input() throws IOException {
+        List<byte[]> input = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("../samples/saxs-scan"))) {
+            for (Path file : files.sorted().toList()) {
+                input.add(Files.readAllBytes(file));
+            }
+        }
+        input.add(3, WireFormat.MSGPACK.codec().encodeFrame(Event.of(Map.of("refuse", true))));
+        return input;
+    }
+
+    /** The operator applied by hand: what every form must publish. */
+    private static Outcome expected(List<byte[]> input) {
+        Tagger tagger = new Tagger("saxs");
+        tagger.setCopies(2);
+        List<byte[]> published = new ArrayList<>();
+        List<byte[]> dead = new ArrayList<>();
+        for (byte[] bytes : input) {
+            try {
+                for (ArroyoMessage output : tagger.apply(WireFormat.MSGPACK.codec().decode(bytes))) {
+                    published.add(WireFormat.MSGPACK.codec().encodeFrame(output));
+                }
+            } catch (Exception refused) {
+                dead.add(bytes);
+            }
+        }
+        assertThat(published).as("3 frames twice, start and stop").hasSize(8);
+        assertThat(dead).hasSize(1);
+        return new Outcome(published, published, dead, null, null, null);
+    }
+
+    private static Outcome run(List<byte[]> input, Form form) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            form.load(context);
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            input.forEach(bytes -> template.sendBody("direct:in", bytes));
+            return new Outcome(bytes(context, "mock:a"), bytes(context, "mock:b"), bytes(context, "mock:dead"),
+                    shape(context.getRouteDefinition("saxs")),
+                    context.getRegistry().lookupByNameAndType("saxs-publishers", Publishers.class).getPublishers(), null);
+        }
+    }
+
+    /** The route's listener and its steps: id and kind of each node, depth first. */
+    private static List<String> shape(RouteDefinition route) {
+        List<String> shape = new ArrayList<>(List.of(route.getId() + " from " + route.getInput().getUri()));
+        addSteps(route.getOutputs(), shape);
+        return shape;
+    }
+
+    private static void addSteps(List<ProcessorDefinition<?>> steps, List<String> shape) {
+        for (ProcessorDefinition<?> step : steps) {
+            shape.add(step.getId() + " " + step.getShortName());
+            addSteps(step.getOutputs(), shape);
+        }
+    }
+
+    private static List<byte[]> bytes(CamelContext context, String mock) {
+        return context.getEndpoint(mock, MockEndpoint.class).getReceivedExchanges().stream()
+                .map(Exchange::getMessage).map(message -> message.getBody(byte[].class)).toList();
+    }
+
+    private static void load(CamelContext context, String... resources) throws Exception {
+        context.addRoutes(new ArroyoTemplates());
+        for (String resource : resources) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource("classpath:" + resource));
+        }
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(SamePipelineInEveryFormTest.class.getClassLoader().getResource(name).toURI());
+    }
+}
