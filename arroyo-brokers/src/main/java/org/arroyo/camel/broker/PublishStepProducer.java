@@ -13,7 +13,7 @@ final class PublishStepProducer extends DefaultAsyncProducer {
     private final AsyncProducer producer;
     private final PublishStep step;
 
-    PublishStepProducer(PublishStepEndpoint endpoint, AsyncProducer producer, PublishStep step) {
+    PublishStepProducer(ArroyoDeliveryEndpoint endpoint, AsyncProducer producer, PublishStep step) {
         super(endpoint);
         this.producer = producer;
         this.step = step;

@@ -50,9 +50,9 @@ public final class RecipeCases {
 
     public static List<Case> all() {
         try {
-            Map<String, List<LinkedHashMap<String, Object>>> root = JSON.readValue(file().toFile(),
-                    new TypeReference<Map<String, List<LinkedHashMap<String, Object>>>>() { });
-            return root.get("cases").stream().map(fields -> new Case((String) fields.get("name"), fields)).toList();
+            List<LinkedHashMap<String, Object>> cases = JSON.convertValue(JSON.readTree(file().toFile()).get("cases"),
+                    new TypeReference<List<LinkedHashMap<String, Object>>>() { });
+            return cases.stream().map(fields -> new Case((String) fields.get("name"), fields)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

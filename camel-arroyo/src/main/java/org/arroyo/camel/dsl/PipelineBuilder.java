@@ -14,6 +14,7 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.ExpressionAdapter;
+import org.arroyo.camel.operator.ArroyoDelivery;
 import org.arroyo.camel.operator.Batch;
 import org.arroyo.camel.operator.BatchingProcessor;
 import org.arroyo.camel.operator.Operator;
@@ -53,7 +54,7 @@ public final class PipelineBuilder {
         if (tail != null) {
             throw new IllegalStateException("pipeline " + name + " already listens; one listener per pipeline");
         }
-        firstRoute = routes.from(uri).routeId(name);
+        firstRoute = routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uri)).routeId(name);
         tail = firstRoute;
         return this;
     }

@@ -41,7 +41,7 @@ public class PartitionRecipients extends ExpressionAdapter {
         List<Endpoint> resolved = endpoints;
         if (resolved == null) {
             // threads racing here resolve the same endpoints: the context keeps one per URI
-            resolved = outputs.stream().map(context::getEndpoint).toList();
+            resolved = outputs.stream().map(uri -> ArroyoDelivery.pipelineEndpoint(context, uri)).toList();
             endpoints = resolved;
         }
         return resolved;

@@ -137,7 +137,7 @@ public class Publishers extends ServiceSupport implements CamelContextAware {
     }
 
     private Publisher started(String uri) {
-        SendProcessor send = new SendProcessor(camelContext.getEndpoint(uri));
+        SendProcessor send = new SendProcessor(ArroyoDelivery.pipelineEndpoint(camelContext, uri));
         ServiceHelper.startService(send);
         return new Publisher(uri, send);
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.arroyo.camel.broker.ArroyoBrokerConstants;
 import org.arroyo.camel.broker.HeaderOverlay;
 import org.arroyo.camel.broker.PublishStep;
 import org.arroyo.camel.message.ArroyoMessage;
@@ -19,26 +20,25 @@ import org.arroyo.camel.message.Stop;
  * to one; the record value stays the msgpack bytes), for the duration of the send:
  * <ul>
  * <li>header {@value ArroyoMessage#TYPE_HEADER}: {@code start}, {@code event} or {@code stop};</li>
- * <li>header {@value #RUN_ID_HEADER} and, unless the exchange has a {@code kafka.KEY} already, the
+ * <li>header {@value ArroyoBrokerConstants#RUN_ID} and, unless the exchange has a {@code kafka.KEY} already, the
  *     record key: the run id, so one run stays in one partition, in order. The run id is the
- *     message's own {@value #RUN_ID_FIELD} field, else header {@value #RUN_ID_HEADER}, else for events
+ *     message's own {@value #RUN_ID_FIELD} field, else header {@value ArroyoBrokerConstants#RUN_ID}, else for events
  *     and stops the run id of the last start that came from the same route;</li>
- * <li>header {@value #METADATA_PREFIX}{@code NAME} for each top-level text, number or boolean field
+ * <li>header {@value ArroyoBrokerConstants#METADATA_PREFIX}{@code NAME} for each top-level text, number or boolean field
  *     of an event's metadata, as text.</li>
  * </ul>
  * Other bodies are sent as camel-kafka sends them.
  */
-final class KafkaRecordStep implements PublishStep {
+public final class KafkaRecordStep implements PublishStep {
 
-    static final String RUN_ID_HEADER = "ArroyoRunId";
     static final String RUN_ID_FIELD = "run_id";
-    static final String METADATA_PREFIX = "ArroyoMeta.";
 
     /** The run id of each route's current run (key: the route the exchange came from). */
     private final Map<String, String> runOfRoute = new ConcurrentHashMap<>();
 
     static boolean isArroyoHeader(String name) {
-        return name.equals(ArroyoMessage.TYPE_HEADER) || name.equals(RUN_ID_HEADER) || name.startsWith(METADATA_PREFIX);
+        return name.equals(ArroyoMessage.TYPE_HEADER) || name.equals(ArroyoBrokerConstants.RUN_ID)
+                || name.startsWith(ArroyoBrokerConstants.METADATA_PREFIX);
     }
 
     @Override
@@ -49,17 +49,17 @@ final class KafkaRecordStep implements PublishStep {
             return () -> { };
         }
         HeaderOverlay overlay = new HeaderOverlay(message).set(ArroyoMessage.TYPE_HEADER, arroyo.type().wireName());
-        overlay.removeStartingWith(METADATA_PREFIX);
+        overlay.removeStartingWith(ArroyoBrokerConstants.METADATA_PREFIX);
         if (arroyo instanceof Event event) {
             event.metadata().forEach((name, value) -> {
                 if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-                    overlay.set(METADATA_PREFIX + name, value.toString());
+                    overlay.set(ArroyoBrokerConstants.METADATA_PREFIX + name, value.toString());
                 }
             });
         }
         String runId = runId(exchange, arroyo);
         if (runId != null) {
-            overlay.set(RUN_ID_HEADER, runId);
+            overlay.set(ArroyoBrokerConstants.RUN_ID, runId);
             if (message.getHeader(KafkaConstants.KEY) == null) {
                 overlay.set(KafkaConstants.KEY, runId);
             }
@@ -80,7 +80,7 @@ final class KafkaRecordStep implements PublishStep {
     private String runId(Exchange exchange, ArroyoMessage message) {
         String route = Objects.requireNonNullElse(exchange.getFromRouteId(), "");
         Object own = fields(message).get(RUN_ID_FIELD);
-        Object header = exchange.getMessage().getHeader(RUN_ID_HEADER);
+        Object header = exchange.getMessage().getHeader(ArroyoBrokerConstants.RUN_ID);
         String runId = own != null ? own.toString() : header != null ? header.toString() : null;
         if (message instanceof Start) {
             if (runId == null) {

@@ -30,7 +30,7 @@ import org.apache.kafka.common.header.Header;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
-import org.arroyo.camel.message.Values;
+import org.arroyo.camel.message.internal.Values;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.test.infra.KafkaBroker;
 import org.arroyo.test.ScanRun;
@@ -183,14 +183,14 @@ class KafkaPipelineTest {
     }
 
     @Test
-    void yamlRouteReceivesArroyoRecordHeadersAsTextAndTheRunIdAsKey() throws Exception {
+    void yamlRouteThatOptsInReceivesArroyoRecordHeadersAsTextAndTheRunIdAsKey() throws Exception {
         KAFKA.createTopic("yaml", 2);
         CamelContext context = new DefaultCamelContext();
         contexts.add(context);
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("kafka.yaml", """
                 - route:
                     from:
-                      uri: "%s"
+                      uri: "arroyo:%s"
                       steps:
                         - to: mock:yaml
                 """.formatted(kafka("yaml", "yaml"))));
@@ -200,7 +200,7 @@ class KafkaPipelineTest {
         List<ArroyoMessage> run = ScanRun.messages("yaml-run", 2);
 
         ProducerTemplate template = context.createProducerTemplate();
-        run.forEach(message -> template.sendBody(kafka("yaml", null), message));
+        run.forEach(message -> template.sendBody("arroyo:" + kafka("yaml", null), message));
 
         mock.assertIsSatisfied(60_000);
         List<Message> received = mock.getReceivedExchanges().stream().map(Exchange::getMessage).toList();

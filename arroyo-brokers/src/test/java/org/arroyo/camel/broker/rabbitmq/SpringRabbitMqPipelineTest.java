@@ -186,11 +186,11 @@ class SpringRabbitMqPipelineTest {
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("rabbitmq.yaml", """
                 - route:
                     from:
-                      uri: "spring-rabbitmq:default?queues=%s"
+                      uri: "arroyo:spring-rabbitmq:default?queues=%s"
                       steps:
                         - convertBodyTo:
                             type: org.arroyo.camel.message.ArroyoMessage
-                        - to: "spring-rabbitmq:default?routingKey=%s"
+                        - to: "arroyo:spring-rabbitmq:default?routingKey=%s"
                 """.formatted(in, out)));
         context.start();
         awaitConsumers(1);

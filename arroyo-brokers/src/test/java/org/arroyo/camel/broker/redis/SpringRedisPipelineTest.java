@@ -94,7 +94,7 @@ class SpringRedisPipelineTest {
     @Test
     void aPipelineSlowerThanItsPublisherLeavesTheBacklogInRedisAndLosesNothingItCanCatchUpOn() throws Exception {
         Properties settings = new Properties();
-        settings.setProperty(SpringRedisSupport.LISTENER_QUEUE_SIZE_PROPERTY, "5");
+        settings.setProperty(SpringRedisDefaults.LISTENER_QUEUE_SIZE_PROPERTY, "5");
         context.getPropertiesComponent().setInitialProperties(settings);
         String in = prefix + "backlog";
         String out = prefix + "caught-up";
@@ -133,16 +133,16 @@ class SpringRedisPipelineTest {
     }
 
     @Test
-    void yamlRouteOfUrisOnlyListensToAPatternAndPublishesArroyoMessages() throws Exception {
+    void yamlRouteThatOptsInListensToAPatternAndPublishesArroyoMessages() throws Exception {
         String out = prefix + "merged";
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("redis.yaml", """
                 - route:
                     from:
-                      uri: "%s"
+                      uri: "arroyo:%s"
                       steps:
                         - convertBodyTo:
                             type: org.arroyo.camel.message.ArroyoMessage
-                        - to: "%s"
+                        - to: "arroyo:%s"
                 """.formatted(uri("PSUBSCRIBE", prefix + "detector-*"), uri("PUBLISH", out))));
         context.start();
         List<byte[]> run = ScanRun.encoded("pattern-run", 3);

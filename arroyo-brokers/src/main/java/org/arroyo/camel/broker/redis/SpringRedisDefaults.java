@@ -11,27 +11,26 @@ import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.component.redis.Command;
 import org.apache.camel.component.redis.RedisConfiguration;
 import org.apache.camel.component.redis.RedisEndpoint;
-import org.apache.camel.spi.EndpointStrategy;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.URISupport;
-import org.arroyo.camel.broker.PublishStepEndpoint;
-import org.arroyo.camel.broker.UriOptions;
+import org.arroyo.camel.broker.BrokerDefaults;
+import org.arroyo.camel.broker.PublishStep;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * Readies camel-spring-redis pub/sub endpoints for Arroyo messages as they are created, for every
- * option their URI leaves open:
+ * Arroyo's defaults for one spring-redis pub/sub endpoint, for every option its URI leaves open:
  * <ul>
  * <li>bytes in and out ({@code RedisSerializer.byteArray()}): the component's default JDK serialization
  *     cannot read what other languages publish;</li>
  * <li>SUBSCRIBE / PSUBSCRIBE listeners get their messages in the order Redis sent them (one dispatch
- *     thread; Spring's default runs each message on a thread of its own);</li>
+ *     thread; Spring's default runs each message on a thread of its own), at most
+ *     {@value #LISTENER_QUEUE_SIZE_PROPERTY} of them waiting in the JVM;</li>
  * <li>a PUBLISH publisher sends the body (an Arroyo message as msgpack) to the URI's channel, on the
  *     URI's host and port ({@link RedisPublishStep}).</li>
  * </ul>
  * Other commands (SET, GET, ...) are left as the component makes them.
  */
-public final class SpringRedisSupport implements EndpointStrategy {
+public final class SpringRedisDefaults implements BrokerDefaults {
 
     /** The property bounding how many received messages wait for a listener's route in the JVM. */
     public static final String LISTENER_QUEUE_SIZE_PROPERTY = "arroyo.redis.listener-queue-size";
@@ -43,25 +42,22 @@ public final class SpringRedisSupport implements EndpointStrategy {
 
     private final CamelContext context;
 
-    private SpringRedisSupport(CamelContext context) {
+    public SpringRedisDefaults(CamelContext context) {
         this.context = context;
     }
 
-    public static void install(CamelContext context) {
-        context.getCamelContextExtension().registerEndpointCallback(new SpringRedisSupport(context));
+    @Override
+    public String scheme() {
+        return "spring-redis";
     }
 
     @Override
-    public Endpoint registerEndpoint(String uri, Endpoint endpoint) {
-        if (!(endpoint instanceof RedisEndpoint redis)) {
-            return endpoint;
-        }
-        RedisConfiguration configuration = redis.getConfiguration();
+    public void configure(Endpoint endpoint, Set<String> given) {
+        RedisConfiguration configuration = ((RedisEndpoint) endpoint).getConfiguration();
         Command command = configuration.getCommand();
         if (command != Command.PUBLISH && command != Command.SUBSCRIBE && command != Command.PSUBSCRIBE) {
-            return endpoint;
+            return;
         }
-        Set<String> given = UriOptions.of(uri);
         if (!given.contains("serializer")) {
             configuration.setSerializer(RedisSerializer.byteArray());
         }
@@ -70,13 +66,17 @@ public final class SpringRedisSupport implements EndpointStrategy {
                 // a template of the URI's host and port with the serializer above, not one autowired from the registry
                 configuration.setRedisTemplate(null);
             }
-            return new PublishStepEndpoint(endpoint, new RedisPublishStep(publishChannel(uri, configuration)));
-        }
-        if (!given.contains("listenerContainer")) {
+        } else if (!given.contains("listenerContainer")) {
             configuration.getListenerContainer().setTaskExecutor(boundedDispatch(context.getExecutorServiceManager()
                     .newThreadPool(this, "spring-redis " + configuration.getChannels(), ORDERED_DISPATCH)));
         }
-        return endpoint;
+    }
+
+    @Override
+    public PublishStep publishStep(Endpoint endpoint) {
+        RedisConfiguration configuration = ((RedisEndpoint) endpoint).getConfiguration();
+        return configuration.getCommand() == Command.PUBLISH
+                ? new RedisPublishStep(publishChannel(endpoint.getEndpointUri(), configuration)) : null;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.arroyo.camel.broker.rabbitmq;
 
-import org.apache.camel.component.springrabbit.DefaultListenerContainerFactory;
 import org.apache.camel.component.springrabbit.SpringRabbitMQEndpoint;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
@@ -11,20 +10,20 @@ import org.springframework.amqp.rabbit.retry.RepublishMessageRecoverer;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfirms;
 
 /**
- * Listener containers as camel-spring-rabbitmq makes them, except for a listener URI with a
- * {@code deadLetterExchange} and no {@code retry} of its own: after {@code maximumRetryAttempts}
- * failed tries ({@code retryDelay} apart) the message is republished to the dead-letter exchange
- * (routing key {@code deadLetterRoutingKey}, else its own) with its original bytes and properties
- * plus the error as headers ({@code x-exception-message}, {@code x-exception-stacktrace},
- * {@code x-original-exchange}, {@code x-original-routingKey}), confirmed by the broker when the
- * connection has publisher confirms, and only then acknowledged. (Left to RabbitMQ, dead-lettering
- * keeps the bytes but says nothing of the error.)
+ * For a listener URI with a {@code deadLetterExchange} and no {@code retry} of its own: after
+ * {@code maximumRetryAttempts} failed tries ({@code retryDelay} apart) the message is republished to
+ * the dead-letter exchange (routing key {@code deadLetterRoutingKey}, else its own) with its original
+ * bytes and properties plus the error as headers ({@code x-exception-message},
+ * {@code x-exception-stacktrace}, {@code x-original-exchange}, {@code x-original-routingKey}),
+ * confirmed by the broker when the connection has publisher confirms, and only then acknowledged.
+ * (Left to RabbitMQ, dead-lettering keeps the bytes but says nothing of the error.)
  */
-public class DeadLetterContainerFactory extends DefaultListenerContainerFactory {
+final class DeadLetterRetry {
 
-    @Override
-    public AbstractMessageListenerContainer createListenerContainer(SpringRabbitMQEndpoint endpoint) {
-        AbstractMessageListenerContainer container = super.createListenerContainer(endpoint);
+    private DeadLetterRetry() {
+    }
+
+    static void apply(SpringRabbitMQEndpoint endpoint, AbstractMessageListenerContainer container) {
         if (endpoint.getRetry() == null && endpoint.getDeadLetterExchange() != null) {
             long delay = Math.max(1, endpoint.getRetryDelay());
             container.setAdviceChain(RetryInterceptorBuilder.stateless()
@@ -33,7 +32,6 @@ public class DeadLetterContainerFactory extends DefaultListenerContainerFactory 
                     .recoverer(republisher(endpoint))
                     .build());
         }
-        return container;
     }
 
     private static RepublishMessageRecoverer republisher(SpringRabbitMQEndpoint endpoint) {
