@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.zocalo.python.PyObjects;
-import org.arroyo.camel.zocalo.python.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 /**
  * A Zocalo processing recipe with the semantics of python-workflows' {@code Recipe}: numbered
@@ -31,7 +31,7 @@ public final class Recipe {
     public static Recipe parse(String json) {
         Object value = RecipeJson.parse(json);
         if (!(value instanceof Map<?, ?> map)) {
-            throw RecipeException.invalid("a recipe is a JSON object, not " + PyObjects.typeName(value));
+            throw RecipeException.invalid("a recipe is a JSON object, not " + PythonValues.typeName(value));
         }
         return of(map);
     }
@@ -105,8 +105,8 @@ public final class Recipe {
     /** The node (step) with this number, e.g. to read its queue, parameters and outputs. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> node(long number) {
-        Object key = PyObjects.findKey(entries, number);
-        if (key == PyObjects.NOT_FOUND) {
+        Object key = PythonValues.findKey(entries, number);
+        if (key == PythonValues.NOT_FOUND) {
             throw new RecipeException("KeyError", number + " (the recipe has no node " + number + ")");
         }
         Object node = entries.get(key);
@@ -150,7 +150,7 @@ public final class Recipe {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Recipe recipe && PyObjects.equal(entries, recipe.entries);
+        return other instanceof Recipe recipe && PythonValues.equal(entries, recipe.entries);
     }
 
     @Override
@@ -170,7 +170,7 @@ public final class Recipe {
         } else if (key == null) {
             return "null";
         }
-        return PyObjects.str(key);
+        return PythonValues.str(key);
     }
 
     /**
@@ -185,14 +185,14 @@ public final class Recipe {
                 continue;
             }
             Number number = asInt(key);
-            if (PyObjects.truthy(number) && key instanceof String) {
+            if (PythonValues.truthy(number) && key instanceof String) {
                 recipe.put(number, recipe.remove(key));
             }
         }
         for (Object key : new ArrayList<>(recipe.keySet())) {
             Object node = recipe.get(key);
-            if (PyObjects.contains(node, OUTPUT)) {
-                Object output = PyObjects.getItem(node, OUTPUT);
+            if (PythonValues.contains(node, OUTPUT)) {
+                Object output = PythonValues.getItem(node, OUTPUT);
                 if (!(output instanceof List) && !(output instanceof Map)) {
                     List<Object> single = new ArrayList<>();
                     single.add(output);
@@ -202,8 +202,8 @@ public final class Recipe {
         }
         if (recipe.containsKey(START)) {
             List<Object> pairs = new ArrayList<>();
-            for (Object entry : PyObjects.iterate(recipe.get(START))) {
-                pairs.add(PyObjects.iterate(entry));
+            for (Object entry : PythonValues.iterate(recipe.get(START))) {
+                pairs.add(PythonValues.iterate(entry));
             }
             recipe.put(START, pairs);
         }
@@ -212,12 +212,12 @@ public final class Recipe {
 
     private static Number asInt(Object key) {
         if (key instanceof String text) {
-            return PyObjects.parseInt(text);
-        } else if (PyObjects.isInt(key)) {
+            return PythonValues.parseInt(text);
+        } else if (PythonValues.isInt(key)) {
             return key instanceof Boolean b ? (Number) (b ? 1L : 0L) : (Number) key;
         }
         throw new PythonException("TypeError",
-                "int() argument must be a string, a bytes-like object or a real number, not '" + PyObjects.typeName(key) + "'");
+                "int() argument must be a string, a bytes-like object or a real number, not '" + PythonValues.typeName(key) + "'");
     }
 
     @SuppressWarnings("unchecked")

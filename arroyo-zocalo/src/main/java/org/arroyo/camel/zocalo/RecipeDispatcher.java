@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.arroyo.camel.zocalo.python.PyObjects;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 /**
  * Zocalo's dispatcher as a service operator: a {@code processing_recipe} request
@@ -33,15 +33,15 @@ public final class RecipeDispatcher implements RecipeOperator {
     public void process(RecipeStep step) {
         Map<String, Object> request = object(step.payload(), "a processing request");
         Map<String, Object> parameters = new LinkedHashMap<>(object(request.getOrDefault("parameters", Map.of()), "parameters"));
-        Object id = PyObjects.truthy(parameters.get("guid")) ? parameters.get("guid") : UUID.randomUUID().toString();
+        Object id = PythonValues.truthy(parameters.get("guid")) ? parameters.get("guid") : UUID.randomUUID().toString();
         parameters.put("guid", id);
 
         Recipe recipe = Recipe.of(Map.of());
-        if (PyObjects.truthy(request.get("custom_recipe"))) {
+        if (PythonValues.truthy(request.get("custom_recipe"))) {
             recipe = recipe.merge(validated(Recipe.of(object(request.get("custom_recipe"), "custom_recipe")), "custom recipe"));
         }
         for (Object name : list(request.getOrDefault("recipes", List.of()))) {
-            recipe = recipe.merge(validated(named(PyObjects.str(name)), "named recipe " + name));
+            recipe = recipe.merge(validated(named(PythonValues.str(name)), "named recipe " + name));
         }
         if (recipe.isEmpty()) {
             throw new RecipeException("ValueError", "the request names no recipe (neither recipes nor custom_recipe)");
@@ -53,7 +53,7 @@ public final class RecipeDispatcher implements RecipeOperator {
 
     private Recipe named(String name) {
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-            throw new RecipeException("ValueError", "recipe name " + PyObjects.repr(name) + " is not a plain file name");
+            throw new RecipeException("ValueError", "recipe name " + PythonValues.repr(name) + " is not a plain file name");
         }
         Path file = recipeDirectory.resolve(name + ".json");
         if (!Files.isRegularFile(file)) {
@@ -79,14 +79,14 @@ public final class RecipeDispatcher implements RecipeOperator {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object value, String what) {
         if (!(value instanceof Map)) {
-            throw new RecipeException("TypeError", what + " must be a JSON object, not " + PyObjects.typeName(value));
+            throw new RecipeException("TypeError", what + " must be a JSON object, not " + PythonValues.typeName(value));
         }
         return (Map<String, Object>) value;
     }
 
     private static List<?> list(Object value) {
         if (!(value instanceof List<?> names)) {
-            throw new RecipeException("TypeError", "recipes must be a list of names, not " + PyObjects.typeName(value));
+            throw new RecipeException("TypeError", "recipes must be a list of names, not " + PythonValues.typeName(value));
         }
         return names;
     }

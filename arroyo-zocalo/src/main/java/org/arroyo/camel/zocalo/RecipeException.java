@@ -1,6 +1,6 @@
 package org.arroyo.camel.zocalo;
 
-import org.arroyo.camel.zocalo.python.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonException;
 
 /**
  * A recipe that python-workflows would refuse, or parameters it could not apply. It carries the

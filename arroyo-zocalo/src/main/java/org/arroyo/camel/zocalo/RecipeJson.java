@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import org.arroyo.camel.zocalo.python.PyObjects;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 /**
  * JSON as Python's {@code json} module reads and writes it for Zocalo: objects keep their key
@@ -50,7 +50,7 @@ public final class RecipeJson {
     public static Map<String, Object> parseObject(String json, String what) {
         Object value = parse(json);
         if (!(value instanceof Map)) {
-            throw new RecipeException("TypeError", what + " must be a JSON object, not " + PyObjects.typeName(value));
+            throw new RecipeException("TypeError", what + " must be a JSON object, not " + PythonValues.typeName(value));
         }
         return (Map<String, Object>) value;
     }
@@ -78,7 +78,8 @@ public final class RecipeJson {
         try {
             return MAPPER.convertValue(value, type);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read " + PyObjects.typeName(value) + " as " + type.getName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + PythonValues.typeName(value) + " as " + type.getName() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -119,7 +120,7 @@ public final class RecipeJson {
             } else if (value.isInfinite()) {
                 gen.writeRawValue(value > 0 ? "Infinity" : "-Infinity");
             } else {
-                gen.writeNumber(PyObjects.repr(value));
+                gen.writeNumber(PythonValues.repr(value));
             }
         }
     }

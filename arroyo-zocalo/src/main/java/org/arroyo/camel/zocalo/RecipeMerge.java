@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.zocalo.python.PyObjects;
-import org.arroyo.camel.zocalo.python.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 import static org.arroyo.camel.zocalo.Recipe.ERROR;
 import static org.arroyo.camel.zocalo.Recipe.OUTPUT;
@@ -39,7 +39,7 @@ final class RecipeMerge {
         Map<Object, Object> merged = Recipe.castMap(RecipeJson.mutableCopy(first));
         long next = highestNode(first) + 1;
         for (Map.Entry<Object, Object> entry : second.entrySet()) {
-            if (PyObjects.isInt(entry.getKey())) {
+            if (PythonValues.isInt(entry.getKey())) {
                 if (!renumbered.containsKey(entry.getKey())) {
                     renumbered.put(entry.getKey(), next++);
                 }
@@ -49,8 +49,8 @@ final class RecipeMerge {
         for (Long number : renumbered.values()) {
             Object node = merged.get(number);
             for (String link : List.of(OUTPUT, ERROR)) {
-                if (PyObjects.contains(node, link)) {
-                    Recipe.castMap(node).put(link, renumber(PyObjects.getItem(node, link)));
+                if (PythonValues.contains(node, link)) {
+                    Recipe.castMap(node).put(link, renumber(PythonValues.getItem(node, link)));
                 }
             }
         }
@@ -90,16 +90,16 @@ final class RecipeMerge {
             channels.forEach((channel, target) -> renumberedChannels.put(channel, renumber(target)));
             return renumberedChannels;
         }
-        PyObjects.requireHashable(link);
-        Object key = PyObjects.findKey(renumbered, link);
-        if (key == PyObjects.NOT_FOUND) {
-            throw new PythonException("KeyError", PyObjects.repr(link));
+        PythonValues.requireHashable(link);
+        Object key = PythonValues.findKey(renumbered, link);
+        if (key == PythonValues.NOT_FOUND) {
+            throw new PythonException("KeyError", PythonValues.repr(link));
         }
         return renumbered.get(key);
     }
 
     private static long highestNode(Map<Object, Object> recipe) {
-        List<Long> numbers = recipe.keySet().stream().filter(PyObjects::isInt).map(key -> ((Number) key).longValue()).toList();
+        List<Long> numbers = recipe.keySet().stream().filter(PythonValues::isInt).map(key -> ((Number) key).longValue()).toList();
         if (numbers.isEmpty()) {
             // Python's max(1, *[]) is max(1)
             throw new PythonException("TypeError", "'int' object is not iterable");

@@ -6,20 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.zocalo.python.PyObjects;
-import org.arroyo.camel.zocalo.python.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 /**
  * The body of a recipe-wrapped message, as python-workflows writes it: {@code environment},
  * {@code payload}, {@code recipe}, {@code recipe-path} (the nodes passed so far) and
  * {@code recipe-pointer} (the node this message is for). Such messages carry the AMQP header
- * {@link #HEADER workflows-recipe} = true.
+ * {@link ZocaloConstants#WORKFLOWS_RECIPE workflows-recipe} = true.
  */
 public record RecipeMessage(Map<String, Object> environment, Object payload, Recipe recipe, List<Object> path,
         long pointer) {
-
-    /** The header that marks a recipe-wrapped message. */
-    public static final String HEADER = "workflows-recipe";
 
     @SuppressWarnings("unchecked")
     public RecipeMessage {
@@ -32,7 +29,8 @@ public record RecipeMessage(Map<String, Object> environment, Object payload, Rec
         Map<String, Object> message = RecipeJson.parseObject(json, "a recipe message");
         Object recipe = require(message, "recipe");
         if (!(recipe instanceof Map<?, ?> recipeMap)) {
-            throw new RecipeException("TypeError", "the message's recipe must be a JSON object, not " + PyObjects.typeName(recipe));
+            throw new RecipeException("TypeError", "the message's recipe must be a JSON object, not "
+                    + PythonValues.typeName(recipe));
         }
         Object environment = message.getOrDefault("environment", Map.of());
         Object path = message.getOrDefault("recipe-path", List.of());
@@ -66,7 +64,7 @@ public record RecipeMessage(Map<String, Object> environment, Object payload, Rec
 
     private static Object require(Map<String, Object> message, String field) {
         if (!message.containsKey(field)) {
-            throw new RecipeException("KeyError", PyObjects.repr(field) + " (a recipe message needs " + field + ")");
+            throw new RecipeException("KeyError", PythonValues.repr(field) + " (a recipe message needs " + field + ")");
         }
         return message.get(field);
     }
@@ -75,14 +73,14 @@ public record RecipeMessage(Map<String, Object> environment, Object payload, Rec
     private static long pointer(Object value) {
         if (value instanceof String text) {
             try {
-                return PyObjects.parseInt(text).longValue();
+                return PythonValues.parseInt(text).longValue();
             } catch (PythonException e) {
                 throw RecipeException.of(e);
             }
         } else if (value instanceof Number n && !(value instanceof Double d && !Double.isFinite(d))) {
             return n.longValue();
         }
-        throw new RecipeException("TypeError", "recipe-pointer must be a number, not " + PyObjects.typeName(value));
+        throw new RecipeException("TypeError", "recipe-pointer must be a number, not " + PythonValues.typeName(value));
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.zocalo.python.PyFormatter;
-import org.arroyo.camel.zocalo.python.PyObjects;
-import org.arroyo.camel.zocalo.python.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonException;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
+import org.arroyo.camel.zocalo.strformat.StringFormatter;
 
 /** python-workflows' {@code apply_parameters}: every string of the recipe, keys included. */
 final class RecipeParameters {
@@ -28,14 +28,14 @@ final class RecipeParameters {
 
     private Object apply(Object item) {
         if (item instanceof String text) {
-            return text.startsWith(REPLACE) && text.endsWith("}") ? replaceWhole(text) : PyFormatter.format(text, parameters);
+            return text.startsWith(REPLACE) && text.endsWith("}") ? replaceWhole(text) : StringFormatter.format(text, parameters);
         } else if (item instanceof Map<?, ?> map) {
             Map<Object, Object> applied = new LinkedHashMap<>();
             map.forEach((key, value) -> {
                 Object newKey = apply(key);
-                PyObjects.requireHashable(newKey);
-                Object existing = PyObjects.findKey(applied, newKey);
-                applied.put(existing == PyObjects.NOT_FOUND ? newKey : existing, apply(value));
+                PythonValues.requireHashable(newKey);
+                Object existing = PythonValues.findKey(applied, newKey);
+                applied.put(existing == PythonValues.NOT_FOUND ? newKey : existing, apply(value));
             });
             return applied;
         } else if (item instanceof List<?> list) {
@@ -52,7 +52,7 @@ final class RecipeParameters {
         int end = codePoints.length - 1;
         String name = end > REPLACE_NAME_OFFSET ? new String(codePoints, REPLACE_NAME_OFFSET, end - REPLACE_NAME_OFFSET) : "";
         try {
-            return RecipeJson.mutableCopy(PyFormatter.fieldValue("{" + name + "}", parameters));
+            return RecipeJson.mutableCopy(StringFormatter.fieldValue("{" + name + "}", parameters));
         } catch (PythonException e) {
             if ("KeyError".equals(e.type())) {
                 return null;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.zocalo.python.PyObjects;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 /**
  * The step of a recipe that a received message is for, with what python-workflows'
@@ -17,9 +17,6 @@ import org.arroyo.camel.zocalo.python.PyObjects;
  * transport publishes them together once the service is done with the message.
  */
 public final class RecipeStep {
-
-    /** Header naming the failure when a message is sent to an error destination. */
-    public static final String ERROR_HEADER = "arroyo-error";
 
     private static final String PARAMETERS = "parameters";
 
@@ -139,7 +136,7 @@ public final class RecipeStep {
 
     /**
      * Sends to the node's {@code error} destinations, or else to the recipe's, with header
-     * {@link #ERROR_HEADER} describing the failure.
+     * {@link ZocaloConstants#ARROYO_ERROR} describing the failure.
      */
     public void error(Object payload, String description) {
         Object links = errorLinks();
@@ -198,27 +195,27 @@ public final class RecipeStep {
         Map<String, Object> node = message.recipe().node(message.pointer());
         Duration effective = delay != null ? delay
                 : node.containsKey("transport-delay") ? seconds(node.get("transport-delay")) : Duration.ZERO;
-        String exchange = node.get("exchange") == null ? null : PyObjects.str(node.get("exchange"));
+        String exchange = node.get("exchange") == null ? null : PythonValues.str(node.get("exchange"));
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(RecipeMessage.HEADER, true);
+        headers.put(ZocaloConstants.WORKFLOWS_RECIPE, true);
         if (!error.isEmpty()) {
-            headers.put(ERROR_HEADER, error);
+            headers.put(ZocaloConstants.ARROYO_ERROR, error);
         }
         List<RecipeDelivery> result = new ArrayList<>(2);
-        if (PyObjects.truthy(node.get("queue"))) {
-            result.add(new RecipeDelivery(RecipeDelivery.Kind.QUEUE, PyObjects.str(node.get("queue")), exchange, effective,
+        if (PythonValues.truthy(node.get("queue"))) {
+            result.add(new RecipeDelivery(RecipeDelivery.Kind.QUEUE, PythonValues.str(node.get("queue")), exchange, effective,
                     headers, message));
         }
-        if (PyObjects.truthy(node.get("topic"))) {
-            result.add(new RecipeDelivery(RecipeDelivery.Kind.TOPIC, PyObjects.str(node.get("topic")), exchange, effective,
+        if (PythonValues.truthy(node.get("topic"))) {
+            result.add(new RecipeDelivery(RecipeDelivery.Kind.TOPIC, PythonValues.str(node.get("topic")), exchange, effective,
                     headers, message));
         }
         return result;
     }
 
     private static long node(Recipe recipe, Object destination) {
-        if (!PyObjects.isInt(destination)) {
-            throw new RecipeException("TypeError", "a recipe link names node numbers, not " + PyObjects.repr(destination));
+        if (!PythonValues.isInt(destination)) {
+            throw new RecipeException("TypeError", "a recipe link names node numbers, not " + PythonValues.repr(destination));
         }
         long number = destination instanceof Boolean b ? (b ? 1 : 0) : ((Number) destination).longValue();
         recipe.node(number);
@@ -227,7 +224,7 @@ public final class RecipeStep {
 
     private static Duration seconds(Object delay) {
         if (!(delay instanceof Number) || delay instanceof Double d && !Double.isFinite(d)) {
-            throw new RecipeException("TypeError", "transport-delay must be a number of seconds, not " + PyObjects.repr(delay));
+            throw new RecipeException("TypeError", "transport-delay must be a number of seconds, not " + PythonValues.repr(delay));
         }
         long millis = new BigDecimal(delay.toString()).movePointRight(3).longValue();
         return Duration.ofMillis(Math.max(0, millis));
@@ -235,7 +232,8 @@ public final class RecipeStep {
 
     private RecipeMessage requireRecipe() {
         if (message == null) {
-            throw new IllegalStateException("this message carries no recipe (header " + RecipeMessage.HEADER + " was not set)");
+            throw new IllegalStateException("this message carries no recipe (header " + ZocaloConstants.WORKFLOWS_RECIPE
+                    + " was not set)");
         }
         return message;
     }

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.zocalo.python.PyObjects;
+import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 import static org.arroyo.camel.zocalo.Recipe.ERROR;
 import static org.arroyo.camel.zocalo.Recipe.OUTPUT;
 import static org.arroyo.camel.zocalo.Recipe.START;
-import static org.arroyo.camel.zocalo.python.PyObjects.contains;
-import static org.arroyo.camel.zocalo.python.PyObjects.getItem;
-import static org.arroyo.camel.zocalo.python.PyObjects.repr;
-import static org.arroyo.camel.zocalo.python.PyObjects.str;
+import static org.arroyo.camel.zocalo.strformat.PythonValues.contains;
+import static org.arroyo.camel.zocalo.strformat.PythonValues.getItem;
+import static org.arroyo.camel.zocalo.strformat.PythonValues.repr;
+import static org.arroyo.camel.zocalo.strformat.PythonValues.str;
 
 /** python-workflows' recipe validation, rule for rule and in the same order. */
 final class RecipeValidation {
@@ -31,7 +31,7 @@ final class RecipeValidation {
         checkStart();
         checkErrorList();
         for (Object key : recipe.keySet()) {
-            if (!PyObjects.isInt(key) && !START.equals(key) && !ERROR.equals(key)) {
+            if (!PythonValues.isInt(key) && !START.equals(key) && !ERROR.equals(key)) {
                 throw RecipeException.invalid("Node \"" + str(key) + "\" is not numeric");
             }
         }
@@ -110,10 +110,10 @@ final class RecipeValidation {
     private static List<Object> links(Object link) {
         if (link == null) {
             return List.of();
-        } else if (PyObjects.isInt(link)) {
+        } else if (PythonValues.isInt(link)) {
             return List.of(link);
         } else if (link instanceof List<?> list) {
-            if (!list.stream().allMatch(PyObjects::isInt)) {
+            if (!list.stream().allMatch(PythonValues::isInt)) {
                 throw invalidLink(link);
             }
             return new ArrayList<>(list);

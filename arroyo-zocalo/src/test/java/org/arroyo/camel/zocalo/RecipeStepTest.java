@@ -85,7 +85,7 @@ class RecipeStepTest {
 
         RecipeDelivery delivery = step.deliveries().get(0);
         assertThat(delivery.destination()).isEqualTo("dead");
-        assertThat(delivery.headers()).containsEntry(RecipeStep.ERROR_HEADER, "IllegalStateException: broken");
+        assertThat(delivery.headers()).containsEntry(ZocaloConstants.ARROYO_ERROR, "IllegalStateException: broken");
         assertThat(delivery.message().path()).containsExactly(1L, 2L);
         assertThat(at(5, List.of()).hasErrorDestination()).isFalse();
     }

@@ -47,7 +47,7 @@ public class StreamPyEndpointConfigurer extends PropertyConfigurerSupport implem
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
-        case "requestTimeout": target.setRequestTimeout(property(camelContext, long.class, value)); return true;
+        case "requestTimeout": target.setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":

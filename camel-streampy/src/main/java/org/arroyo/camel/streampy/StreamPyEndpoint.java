@@ -48,7 +48,8 @@ public class StreamPyEndpoint extends ScheduledPollEndpoint {
     private int port;
     @UriParam(description = "How to reach a queue node: udp (as stream-py) or tcp", enums = "udp,tcp", defaultValue = "udp")
     private String protocol = "udp";
-    @UriParam(description = "How long to wait for a queue node's reply, in milliseconds", defaultValue = "5000")
+    @UriParam(description = "How long to wait for a queue node's reply", defaultValue = "5000",
+              javaType = "java.time.Duration")
     private long requestTimeout = 5000;
 
     public StreamPyEndpoint(String uri, StreamPyComponent component) {

@@ -34,36 +34,36 @@ public class ZeroMqEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "heartbeatinterval":
-        case "heartbeatInterval": target.getConfiguration().setHeartbeatInterval(property(camelContext, int.class, value)); return true;
+        case "heartbeatInterval": target.getConfiguration().setHeartbeatInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "heartbeattimeout":
-        case "heartbeatTimeout": target.getConfiguration().setHeartbeatTimeout(property(camelContext, int.class, value)); return true;
+        case "heartbeatTimeout": target.getConfiguration().setHeartbeatTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "heartbeatttl":
-        case "heartbeatTtl": target.getConfiguration().setHeartbeatTtl(property(camelContext, int.class, value)); return true;
+        case "heartbeatTtl": target.getConfiguration().setHeartbeatTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "identity": target.getConfiguration().setIdentity(property(camelContext, java.lang.String.class, value)); return true;
         case "immediate": target.getConfiguration().setImmediate(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
-        case "linger": target.getConfiguration().setLinger(property(camelContext, int.class, value)); return true;
+        case "linger": target.getConfiguration().setLinger(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxmsgsize":
         case "maxMsgSize": target.getConfiguration().setMaxMsgSize(property(camelContext, long.class, value)); return true;
         case "polltimeout":
-        case "pollTimeout": target.getConfiguration().setPollTimeout(property(camelContext, int.class, value)); return true;
+        case "pollTimeout": target.getConfiguration().setPollTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "publickey":
         case "publicKey": target.getConfiguration().setPublicKey(property(camelContext, java.lang.String.class, value)); return true;
         case "receivehwm":
         case "receiveHwm": target.getConfiguration().setReceiveHwm(property(camelContext, int.class, value)); return true;
         case "receivetimeout":
-        case "receiveTimeout": target.getConfiguration().setReceiveTimeout(property(camelContext, int.class, value)); return true;
+        case "receiveTimeout": target.getConfiguration().setReceiveTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectinterval":
-        case "reconnectInterval": target.getConfiguration().setReconnectInterval(property(camelContext, int.class, value)); return true;
+        case "reconnectInterval": target.getConfiguration().setReconnectInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectintervalmax":
-        case "reconnectIntervalMax": target.getConfiguration().setReconnectIntervalMax(property(camelContext, int.class, value)); return true;
+        case "reconnectIntervalMax": target.getConfiguration().setReconnectIntervalMax(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sendhwm":
         case "sendHwm": target.getConfiguration().setSendHwm(property(camelContext, int.class, value)); return true;
         case "sendtimeout":
-        case "sendTimeout": target.getConfiguration().setSendTimeout(property(camelContext, int.class, value)); return true;
+        case "sendTimeout": target.getConfiguration().setSendTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "serverkey":
         case "serverKey": target.getConfiguration().setServerKey(property(camelContext, java.lang.String.class, value)); return true;
         case "topicframe":
@@ -87,36 +87,36 @@ public class ZeroMqEndpointConfigurer extends PropertyConfigurerSupport implemen
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "heartbeatinterval":
-        case "heartbeatInterval": return int.class;
+        case "heartbeatInterval": return long.class;
         case "heartbeattimeout":
-        case "heartbeatTimeout": return int.class;
+        case "heartbeatTimeout": return long.class;
         case "heartbeatttl":
-        case "heartbeatTtl": return int.class;
+        case "heartbeatTtl": return long.class;
         case "identity": return java.lang.String.class;
         case "immediate": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
-        case "linger": return int.class;
+        case "linger": return long.class;
         case "maxmsgsize":
         case "maxMsgSize": return long.class;
         case "polltimeout":
-        case "pollTimeout": return int.class;
+        case "pollTimeout": return long.class;
         case "publickey":
         case "publicKey": return java.lang.String.class;
         case "receivehwm":
         case "receiveHwm": return int.class;
         case "receivetimeout":
-        case "receiveTimeout": return int.class;
+        case "receiveTimeout": return long.class;
         case "reconnectinterval":
-        case "reconnectInterval": return int.class;
+        case "reconnectInterval": return long.class;
         case "reconnectintervalmax":
-        case "reconnectIntervalMax": return int.class;
+        case "reconnectIntervalMax": return long.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "sendhwm":
         case "sendHwm": return int.class;
         case "sendtimeout":
-        case "sendTimeout": return int.class;
+        case "sendTimeout": return long.class;
         case "serverkey":
         case "serverKey": return java.lang.String.class;
         case "topicframe":

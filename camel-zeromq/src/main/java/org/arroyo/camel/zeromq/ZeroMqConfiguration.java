@@ -8,7 +8,8 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
 /**
- * The options of one zeromq endpoint. Durations are in milliseconds.
+ * The options of one zeromq endpoint. Durations are declared as Camel declares them: a URI takes milliseconds
+ * ({@code 2000}), a unit ({@code 2s}, {@code 1m30s}) or ISO-8601 ({@code PT2S}); the getters return milliseconds.
  */
 @UriParams
 public class ZeroMqConfiguration {
@@ -31,30 +32,30 @@ public class ZeroMqConfiguration {
     private int sendHwm = 1000;
     @UriParam(defaultValue = "1000")
     private int receiveHwm = 1000;
-    @UriParam(defaultValue = "5000")
-    private int sendTimeout = 5000;
-    @UriParam(label = "producer", defaultValue = "10000")
-    private int receiveTimeout = 10000;
-    @UriParam(defaultValue = "1000")
-    private int linger = 1000;
-    @UriParam(defaultValue = "100")
-    private int reconnectInterval = 100;
-    @UriParam(label = "advanced")
-    private int reconnectIntervalMax;
+    @UriParam(defaultValue = "5000", javaType = "java.time.Duration")
+    private long sendTimeout = 5000;
+    @UriParam(label = "producer", defaultValue = "10000", javaType = "java.time.Duration")
+    private long receiveTimeout = 10000;
+    @UriParam(defaultValue = "1000", javaType = "java.time.Duration")
+    private long linger = 1000;
+    @UriParam(defaultValue = "100", javaType = "java.time.Duration")
+    private long reconnectInterval = 100;
+    @UriParam(label = "advanced", javaType = "java.time.Duration")
+    private long reconnectIntervalMax;
     @UriParam(label = "advanced")
     private boolean immediate;
     @UriParam(label = "advanced")
     private boolean conflate;
-    @UriParam(label = "advanced")
-    private int heartbeatInterval;
-    @UriParam(label = "advanced")
-    private int heartbeatTimeout;
-    @UriParam(label = "advanced")
-    private int heartbeatTtl;
+    @UriParam(label = "advanced", javaType = "java.time.Duration")
+    private long heartbeatInterval;
+    @UriParam(label = "advanced", javaType = "java.time.Duration")
+    private long heartbeatTimeout;
+    @UriParam(label = "advanced", javaType = "java.time.Duration")
+    private long heartbeatTtl;
     @UriParam(label = "advanced", defaultValue = "-1")
     private long maxMsgSize = -1;
-    @UriParam(label = "consumer,advanced", defaultValue = "250")
-    private int pollTimeout = 250;
+    @UriParam(label = "consumer,advanced", defaultValue = "250", javaType = "java.time.Duration")
+    private long pollTimeout = 250;
     @UriParam(label = "security")
     private boolean curveServer;
     @UriParam(label = "security")
@@ -78,22 +79,30 @@ public class ZeroMqConfiguration {
         }
         requireAtLeast("sendHwm", sendHwm, 0);
         requireAtLeast("receiveHwm", receiveHwm, 0);
-        requireAtLeast("sendTimeout", sendTimeout, 0);
-        requireAtLeast("receiveTimeout", receiveTimeout, 0);
-        requireAtLeast("linger", linger, -1);
-        requireAtLeast("reconnectInterval", reconnectInterval, -1);
-        requireAtLeast("reconnectIntervalMax", reconnectIntervalMax, 0);
-        requireAtLeast("heartbeatInterval", heartbeatInterval, 0);
-        requireAtLeast("heartbeatTimeout", heartbeatTimeout, 0);
-        requireAtLeast("heartbeatTtl", heartbeatTtl, 0);
+        requireMillis("sendTimeout", sendTimeout, 0);
+        requireMillis("receiveTimeout", receiveTimeout, 0);
+        requireMillis("linger", linger, -1);
+        requireMillis("reconnectInterval", reconnectInterval, -1);
+        requireMillis("reconnectIntervalMax", reconnectIntervalMax, 0);
+        requireMillis("heartbeatInterval", heartbeatInterval, 0);
+        requireMillis("heartbeatTimeout", heartbeatTimeout, 0);
+        requireMillis("heartbeatTtl", heartbeatTtl, 0);
         requireAtLeast("maxMsgSize", maxMsgSize, -1);
-        requireAtLeast("pollTimeout", pollTimeout, 1);
+        requireMillis("pollTimeout", pollTimeout, 1);
         CurveSecurity.of(this);
     }
 
     private static void requireAtLeast(String option, long value, long minimum) {
         if (value < minimum) {
             throw new IllegalArgumentException(option + " must be at least " + minimum + ", got " + value);
+        }
+    }
+
+    /** A duration in milliseconds that a ZeroMQ socket option (an int) can hold. */
+    private static void requireMillis(String option, long millis, long minimum) {
+        if (millis < minimum || millis > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(option + " must be from " + minimum + " to " + Integer.MAX_VALUE
+                                               + " ms, got " + millis + " ms");
         }
     }
 
@@ -206,7 +215,7 @@ public class ZeroMqConfiguration {
         this.receiveHwm = receiveHwm;
     }
 
-    public int getSendTimeout() {
+    public long getSendTimeout() {
         return sendTimeout;
     }
 
@@ -214,11 +223,11 @@ public class ZeroMqConfiguration {
      * How long a send may wait for room (full high water mark or full producer queue) before the exchange fails
      * with an ExchangeTimedOutException; 0 fails at once.
      */
-    public void setSendTimeout(int sendTimeout) {
+    public void setSendTimeout(long sendTimeout) {
         this.sendTimeout = sendTimeout;
     }
 
-    public int getReceiveTimeout() {
+    public long getReceiveTimeout() {
         return receiveTimeout;
     }
 
@@ -226,40 +235,40 @@ public class ZeroMqConfiguration {
      * How long a REQ producer (or a DEALER or PAIR producer on an InOut exchange) waits for the reply before the
      * exchange fails; the socket is then replaced so that a late reply cannot answer a later request.
      */
-    public void setReceiveTimeout(int receiveTimeout) {
+    public void setReceiveTimeout(long receiveTimeout) {
         this.receiveTimeout = receiveTimeout;
     }
 
-    public int getLinger() {
+    public long getLinger() {
         return linger;
     }
 
     /**
      * How long unsent messages are kept for delivery after the socket closes (-1 = until sent, 0 = drop).
      */
-    public void setLinger(int linger) {
+    public void setLinger(long linger) {
         this.linger = linger;
     }
 
-    public int getReconnectInterval() {
+    public long getReconnectInterval() {
         return reconnectInterval;
     }
 
     /**
      * How long a connecting socket waits before it reconnects to a lost or absent peer (-1 = never reconnect).
      */
-    public void setReconnectInterval(int reconnectInterval) {
+    public void setReconnectInterval(long reconnectInterval) {
         this.reconnectInterval = reconnectInterval;
     }
 
-    public int getReconnectIntervalMax() {
+    public long getReconnectIntervalMax() {
         return reconnectIntervalMax;
     }
 
     /**
      * Upper bound of the reconnect interval, which doubles on every failed attempt up to it (0 = no back-off).
      */
-    public void setReconnectIntervalMax(int reconnectIntervalMax) {
+    public void setReconnectIntervalMax(long reconnectIntervalMax) {
         this.reconnectIntervalMax = reconnectIntervalMax;
     }
 
@@ -285,36 +294,36 @@ public class ZeroMqConfiguration {
         this.conflate = conflate;
     }
 
-    public int getHeartbeatInterval() {
+    public long getHeartbeatInterval() {
         return heartbeatInterval;
     }
 
     /**
      * Send a ZMTP heartbeat (PING) this often to detect dead peers (0 = off).
      */
-    public void setHeartbeatInterval(int heartbeatInterval) {
+    public void setHeartbeatInterval(long heartbeatInterval) {
         this.heartbeatInterval = heartbeatInterval;
     }
 
-    public int getHeartbeatTimeout() {
+    public long getHeartbeatTimeout() {
         return heartbeatTimeout;
     }
 
     /**
      * Close the connection when no traffic answers a heartbeat within this time (0 = the heartbeat interval).
      */
-    public void setHeartbeatTimeout(int heartbeatTimeout) {
+    public void setHeartbeatTimeout(long heartbeatTimeout) {
         this.heartbeatTimeout = heartbeatTimeout;
     }
 
-    public int getHeartbeatTtl() {
+    public long getHeartbeatTtl() {
         return heartbeatTtl;
     }
 
     /**
      * Tell the peer to close the connection when it hears nothing from this socket for this long (0 = off).
      */
-    public void setHeartbeatTtl(int heartbeatTtl) {
+    public void setHeartbeatTtl(long heartbeatTtl) {
         this.heartbeatTtl = heartbeatTtl;
     }
 
@@ -329,14 +338,14 @@ public class ZeroMqConfiguration {
         this.maxMsgSize = maxMsgSize;
     }
 
-    public int getPollTimeout() {
+    public long getPollTimeout() {
         return pollTimeout;
     }
 
     /**
      * How long the consumer waits for a message before it checks whether it must stop or suspend.
      */
-    public void setPollTimeout(int pollTimeout) {
+    public void setPollTimeout(long pollTimeout) {
         this.pollTimeout = pollTimeout;
     }
 

@@ -41,7 +41,7 @@ public class ZeroMqConsumer extends DefaultConsumer implements Suspendable {
         super.doStart();
         socket = endpoint.openSocket();
         endpoint.getComponent().socketOpened(this);
-        socket.setReceiveTimeOut(configuration.getPollTimeout());
+        socket.setReceiveTimeOut(Math.toIntExact(configuration.getPollTimeout()));
         ownerThread = endpoint.newOwnerThread(this);
         startReceiving();
     }

@@ -97,16 +97,17 @@ public class ZeroMqEndpoint extends DefaultEndpoint {
     private void applyOptions(ZMQ.Socket socket) {
         socket.setSndHWM(configuration.getSendHwm());
         socket.setRcvHWM(configuration.getReceiveHwm());
-        socket.setSendTimeOut(configuration.getSendTimeout());
-        socket.setLinger(configuration.getLinger());
-        socket.setReconnectIVL(configuration.getReconnectInterval());
-        socket.setReconnectIVLMax(configuration.getReconnectIntervalMax());
+        // JeroMQ takes milliseconds as int; validate() keeps every duration within that range
+        socket.setSendTimeOut(Math.toIntExact(configuration.getSendTimeout()));
+        socket.setLinger(Math.toIntExact(configuration.getLinger()));
+        socket.setReconnectIVL(Math.toIntExact(configuration.getReconnectInterval()));
+        socket.setReconnectIVLMax(Math.toIntExact(configuration.getReconnectIntervalMax()));
         // JeroMQ's flag means "attach pipes at once", the inverse of libzmq's ZMQ_IMMEDIATE that the option follows
         socket.setImmediate(!configuration.isImmediate());
         socket.setConflate(configuration.isConflate());
-        socket.setHeartbeatIvl(configuration.getHeartbeatInterval());
-        socket.setHeartbeatTimeout(configuration.getHeartbeatTimeout());
-        socket.setHeartbeatTtl(configuration.getHeartbeatTtl());
+        socket.setHeartbeatIvl(Math.toIntExact(configuration.getHeartbeatInterval()));
+        socket.setHeartbeatTimeout(Math.toIntExact(configuration.getHeartbeatTimeout()));
+        socket.setHeartbeatTtl(Math.toIntExact(configuration.getHeartbeatTtl()));
         socket.setMaxMsgSize(configuration.getMaxMsgSize());
         if (configuration.getIdentity() != null) {
             socket.setIdentity(configuration.getIdentity().getBytes(StandardCharsets.UTF_8));

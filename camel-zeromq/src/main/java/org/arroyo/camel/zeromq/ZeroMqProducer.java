@@ -105,7 +105,7 @@ public class ZeroMqProducer extends DefaultAsyncProducer {
     }
 
     private void receiveReply(Exchange exchange) throws ExchangeTimedOutException {
-        socket.setReceiveTimeOut(configuration.getReceiveTimeout());
+        socket.setReceiveTimeOut(Math.toIntExact(configuration.getReceiveTimeout()));
         List<byte[]> reply = ZeroMqFrames.receive(socket, 0);
         if (reply == null) {
             // a fresh socket forgets the unanswered request, so a late reply cannot answer the next one

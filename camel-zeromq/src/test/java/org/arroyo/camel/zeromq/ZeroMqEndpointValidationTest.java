@@ -29,7 +29,7 @@ class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
             "zeromq:PUSH:tcp://*:5555                           | can only be bound, not connected to: set bind=true",
             "zeromq:PUSH:tcp://127.0.0.1:5555?topics=frames     | topics and topicFrame apply to SUB and XSUB",
             "zeromq:PUSH:tcp://127.0.0.1:5555?sendHwm=-5        | sendHwm must be at least 0, got -5",
-            "zeromq:SUB:tcp://127.0.0.1:5555?pollTimeout=0      | pollTimeout must be at least 1",
+            "zeromq:SUB:tcp://127.0.0.1:5555?pollTimeout=0      | pollTimeout must be from 1 to 2147483647 ms, got 0 ms",
             "zeromq:PUSH:tcp://127.0.0.1:5555?sendHwm=many      | sendHwm",
             "zeromq:PUSH:tcp://127.0.0.1:5555?sendHighWater=10  | sendHighWater",
             "zeromq:SUB:tcp://127.0.0.1:5555?secretKey=short    | secretKey is not a Z85 CURVE key: expected 40 characters, got 5",

@@ -24,23 +24,23 @@ import java.util.UUID;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.LongString;
 import org.arroyo.camel.zocalo.RecipeJson;
+import org.arroyo.camel.zocalo.ZocaloConstants;
 
 /**
  * Zocalo's dead-letter tools: {@link #export} drains a dead-letter queue into JSON files (the
  * layout of {@code zocalo.dlq_purge}: {@code exported}, {@code header}, {@code message}), each
  * message acknowledged only once its file is written; {@link #reinject} sends a file's message
- * back to the queue it died on (its first {@code x-death} entry) with header
- * {@code dlq-reinjected}.
+ * back to the queue it died on (its first {@link ZocaloConstants#X_DEATH x-death} entry) with header
+ * {@link ZocaloConstants#DLQ_REINJECTED dlq-reinjected}.
  */
 public final class DeadLetterQueues {
 
-    public static final String REINJECTED_HEADER = "dlq-reinjected";
     /** How a body that is not JSON is kept: {@code text} or {@code base64}. */
     public static final String MESSAGE_FORMAT = "message-format";
 
     /** Headers that describe a delivery, not the message: not sent again. */
     private static final Set<String> DELIVERY_HEADERS = Set.of("message-id", "routing_key", "redelivered", "exchange",
-            "consumer_tag", "delivery_mode", "x-death", "x-first-death-exchange", "x-first-death-queue",
+            "consumer_tag", "delivery_mode", ZocaloConstants.X_DEATH, "x-first-death-exchange", "x-first-death-queue",
             "x-first-death-reason", "x-last-death-exchange", "x-last-death-queue", "x-last-death-reason");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -83,13 +83,13 @@ public final class DeadLetterQueues {
                 headers.put((String) name, value);
             }
         });
-        headers.put(REINJECTED_HEADER, "True");
+        headers.put(ZocaloConstants.DLQ_REINJECTED, "True");
         publisher.publish(List.of(new AmqpPublish("", queue, true, headers, null,
                 body(exported.get("message"), exported.get(MESSAGE_FORMAT)))));
     }
 
     private static String originalQueue(Path file, Map<String, Object> header) {
-        if (header.get("x-death") instanceof List<?> deaths && !deaths.isEmpty()
+        if (header.get(ZocaloConstants.X_DEATH) instanceof List<?> deaths && !deaths.isEmpty()
                 && deaths.get(0) instanceof Map<?, ?> death && death.get("queue") instanceof String queue) {
             return queue;
         }
@@ -149,7 +149,7 @@ public final class DeadLetterQueues {
     }
 
     private static Instant deathTime(Map<String, Object> headers) {
-        if (headers != null && headers.get("x-death") instanceof List<?> deaths && !deaths.isEmpty()
+        if (headers != null && headers.get(ZocaloConstants.X_DEATH) instanceof List<?> deaths && !deaths.isEmpty()
                 && deaths.get(0) instanceof Map<?, ?> death && death.get("time") instanceof Date time) {
             return time.toInstant();
         }

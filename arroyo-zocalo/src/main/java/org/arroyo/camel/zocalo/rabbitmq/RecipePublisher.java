@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.arroyo.camel.zocalo.RecipeDelivery;
+import org.arroyo.camel.zocalo.ZocaloConstants;
 import com.rabbitmq.client.ShutdownSignalException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.rabbit.connection.RabbitUtils;
@@ -22,7 +23,6 @@ import org.springframework.amqp.rabbit.connection.RabbitUtils;
  */
 final class RecipePublisher {
 
-    static final String DELAY_HEADER = "x-delay";
     static final String HOLDING_QUEUE_PREFIX = "arroyo.delay.";
     /** A holding queue outlives its last use by this long, then the broker removes it. */
     private static final long HOLDING_QUEUE_GRACE_MILLIS = 60_000;
@@ -56,7 +56,7 @@ final class RecipePublisher {
         }
         long millis = delivery.delay().toMillis();
         if (hasDelayedExchange()) {
-            headers.put(DELAY_HEADER, millis <= Integer.MAX_VALUE ? (Object) (int) millis : (Object) millis);
+            headers.put(ZocaloConstants.X_DELAY, millis <= Integer.MAX_VALUE ? (Object) (int) millis : (Object) millis);
             return new AmqpPublish(delayedExchange, queue, false, headers, null, body);
         }
         return new AmqpPublish("", holdingQueue(queue, millis), true, headers, null, body);

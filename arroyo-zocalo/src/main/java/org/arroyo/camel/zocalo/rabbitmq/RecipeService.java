@@ -17,6 +17,7 @@ import org.arroyo.camel.zocalo.RecipeJson;
 import org.arroyo.camel.zocalo.RecipeMessage;
 import org.arroyo.camel.zocalo.RecipeOperator;
 import org.arroyo.camel.zocalo.RecipeStep;
+import org.arroyo.camel.zocalo.ZocaloConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +76,11 @@ public final class RecipeService extends ServiceSupport implements Processor, Ca
 
     private RecipeStep stepOf(Message in) {
         String body = body(in);
-        if (RecipeMessage.isRecipeHeader(in.getHeader(RecipeMessage.HEADER))) {
+        if (RecipeMessage.isRecipeHeader(in.getHeader(ZocaloConstants.WORKFLOWS_RECIPE))) {
             return RecipeStep.of(RecipeMessage.parse(body));
         } else if (!allowNonRecipeMessages) {
-            throw new IllegalArgumentException("service " + name + " received a message without header " + RecipeMessage.HEADER
-                    + ": it is not a recipe message and is rejected (allowNonRecipeMessages() accepts such messages)");
+            throw new IllegalArgumentException("service " + name + " received a message without header "
+                    + ZocaloConstants.WORKFLOWS_RECIPE + ": it is not a recipe message and is rejected (allowNonRecipeMessages() accepts such messages)");
         }
         return RecipeStep.withoutRecipe(parseOrText(body));
     }

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.arroyo.test.infra.RabbitMqBroker;
 import org.arroyo.camel.zocalo.RecipeJson;
 import org.arroyo.camel.zocalo.RecipeMessage;
+import org.arroyo.camel.zocalo.ZocaloConstants;
+import org.arroyo.test.infra.RabbitMqBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +82,7 @@ class ZocaloDispatcherTest {
     @Test
     void requestForAMissingRecipeIsDeadLetteredExportedAndReinjected() throws Exception {
         Map<String, Object> request = Map.of("recipes", List.of("index"), "parameters", Map.of("guid", "req-7", "image", "a.h5"));
-        fixture.publish(requests, Map.of(RecipeMessage.HEADER, false), RecipeJson.write(request));
+        fixture.publish(requests, Map.of(ZocaloConstants.WORKFLOWS_RECIPE, false), RecipeJson.write(request));
 
         DeadLetterQueues tool = fixture.zocalo.deadLetters();
         List<Path> files = awaitExport(tool);

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.arroyo.test.infra.PythonPeer;
-import org.arroyo.test.infra.RabbitMqBroker;
 import org.arroyo.camel.zocalo.Recipe;
 import org.arroyo.camel.zocalo.RecipeJson;
 import org.arroyo.camel.zocalo.RecipeMessage;
 import org.arroyo.camel.zocalo.RecipeStep;
+import org.arroyo.camel.zocalo.ZocaloConstants;
+import org.arroyo.test.infra.PythonPeer;
+import org.arroyo.test.infra.RabbitMqBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -122,7 +123,7 @@ class ZocaloRecipeRunTest {
         assertThat(error.message().pointer()).isEqualTo(3);
         assertThat(error.message().path()).containsExactly(1L);
         assertThat(error.message().payload()).isEqualTo(Map.of("file", "broken.h5"));
-        assertThat(error.header(RecipeStep.ERROR_HEADER).toString()).isEqualTo("IllegalStateException: cannot open broken.h5");
+        assertThat(error.header(ZocaloConstants.ARROYO_ERROR).toString()).isEqualTo("IllegalStateException: cannot open broken.h5");
         assertThat(fixture.count(next)).as("the failed step's partial sends are dropped").isZero();
         assertThat(fixture.count(work)).isZero();
     }

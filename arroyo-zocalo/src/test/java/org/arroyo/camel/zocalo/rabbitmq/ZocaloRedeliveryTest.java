@@ -7,8 +7,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.arroyo.test.infra.RabbitMqBroker;
 import org.arroyo.camel.zocalo.Recipe;
+import org.arroyo.test.infra.RabbitMqBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

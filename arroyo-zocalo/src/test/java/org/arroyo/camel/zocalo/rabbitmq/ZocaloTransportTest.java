@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import org.apache.camel.builder.RouteBuilder;
-import org.arroyo.test.infra.RabbitMqBroker;
 import org.arroyo.camel.zocalo.Recipe;
 import org.arroyo.camel.zocalo.RecipeJson;
 import org.arroyo.camel.zocalo.RecipeMessage;
 import org.arroyo.camel.zocalo.RecipeStep;
+import org.arroyo.camel.zocalo.ZocaloConstants;
+import org.arroyo.test.infra.RabbitMqBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +50,7 @@ class ZocaloTransportTest {
         fixture.startRecipe(forwardTo("\"queue\": \"" + output + "\", \"transport-delay\": 0.25"), Map.of());
 
         ZocaloFixture.Received received = fixture.next(output);
-        assertThat(received.header(RecipePublisher.DELAY_HEADER)).isEqualTo(250);
+        assertThat(received.header(ZocaloConstants.X_DELAY)).isEqualTo(250);
         assertThat(received.message().pointer()).isEqualTo(2);
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.arroyo.camel.codec.PythonFloats;
 
 /**
  * One node's figures for one period, in stream-py's report format:
@@ -46,12 +47,12 @@ public record MetricsReport(double t0, double t1, String func, String vuid, Map<
     public String toJson() {
         return write(json -> {
             json.writeFieldName("t0");
-            json.writeNumber(PythonFloats.repr(t0));
+            json.writeNumber(pythonFloat(t0));
             json.writeFieldName("t1");
-            json.writeNumber(PythonFloats.repr(t1));
+            json.writeNumber(pythonFloat(t1));
             json.writeStringField("func", func);
             json.writeStringField("VUID", vuid);
-            writeFigure(json, "latency_time", latencyTime, key -> key, PythonFloats::repr);
+            writeFigure(json, "latency_time", latencyTime, key -> key, MetricsReport::pythonFloat);
             writeFigure(json, "latency_count", latencyCount, key -> key, String::valueOf);
             writeFigure(json, "throughput_in", throughputIn, String::valueOf, String::valueOf);
             writeFigure(json, "throughput_out", throughputOut, String::valueOf, String::valueOf);
@@ -70,11 +71,11 @@ public record MetricsReport(double t0, double t1, String func, String vuid, Map<
         return Optional.of(write(json -> {
             json.writeStringField("pipeline_key", vuid);
             json.writeFieldName("t1");
-            json.writeNumber(PythonFloats.repr(t1));
+            json.writeNumber(pythonFloat(t1));
             json.writeFieldName("t0");
-            json.writeNumber(PythonFloats.repr(t0));
+            json.writeNumber(pythonFloat(t0));
             json.writeObjectFieldStart("topics");
-            writeFigure(json, "latency_bins", latencyCount, bin -> PythonFloats.repr(binSeconds(bin)), String::valueOf);
+            writeFigure(json, "latency_bins", latencyCount, bin -> pythonFloat(binSeconds(bin)), String::valueOf);
             writeFigure(json, "throughput_out", throughputOut, String::valueOf, String::valueOf);
             json.writeEndObject();
         }));
@@ -109,6 +110,14 @@ public record MetricsReport(double t0, double t1, String func, String vuid, Map<
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("latency bin '" + bin + "' is not '<seconds> s'", e);
         }
+    }
+
+    /** A float as Python's {@code json.dumps} writes it; a report's times and sums are finite. */
+    private static String pythonFloat(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("stream-py reports carry finite numbers, got " + value);
+        }
+        return PythonFloats.repr(value);
     }
 
     private interface JsonWriting {

@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.support.service.ServiceHelper;
+import org.arroyo.camel.streampy.StreamPyConstants;
 
 /**
  * Measures a pipeline (any route) as stream-py measures a worker: a message in when an exchange
@@ -12,8 +13,6 @@ import org.apache.camel.support.service.ServiceHelper;
  * or {@code routePolicy(metrics)} on any route; one instance per route.
  */
 public final class PipelineMetrics extends RoutePolicySupport {
-
-    private static final String BEGAN_AT = "ArroyoPipelineMetricsBeganAt";
 
     private final MetricsSettings settings;
     private final String func;
@@ -52,13 +51,13 @@ public final class PipelineMetrics extends RoutePolicySupport {
 
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
-        exchange.setProperty(BEGAN_AT, System.nanoTime());
+        exchange.setProperty(StreamPyConstants.PIPELINE_BEGAN_AT, System.nanoTime());
         metrics.meter().received();
     }
 
     @Override
     public void onExchangeDone(Route route, Exchange exchange) {
-        Long beganAt = exchange.getProperty(BEGAN_AT, Long.class);
+        Long beganAt = exchange.getProperty(StreamPyConstants.PIPELINE_BEGAN_AT, Long.class);
         if (beganAt != null) {
             metrics.meter().completed(System.nanoTime() - beganAt);
         }

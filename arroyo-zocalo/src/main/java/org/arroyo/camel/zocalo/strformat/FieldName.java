@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 /**
  * A replacement field's name: its first part (a keyword name, or an Integer for a positional
@@ -51,7 +51,7 @@ final class FieldName {
             throw PythonException.valueError("Missing ']' in format string");
         }
         String key = nonEmpty(s.substring(start, pos++));
-        return new Step(false, isIndex(key) ? (Object) PyObjects.parseInt(key) : key);
+        return new Step(false, isIndex(key) ? (Object) PythonValues.parseInt(key) : key);
     }
 
     private static String nonEmpty(String part) {

@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import java.util.Map;
  * arguments. Attribute access ({@code {name.attr}}) is refused with an AttributeError: Python
  * would expose the object's methods, which no recipe can mean.
  */
-public final class PyFormatter {
+public final class StringFormatter {
 
     private static final int MAX_RECURSION = 2;
 
@@ -28,7 +28,7 @@ public final class PyFormatter {
     private Object captured;
     private boolean anyField;
 
-    private PyFormatter(Map<String, ?> parameters, boolean keepMissing, boolean capture) {
+    private StringFormatter(Map<String, ?> parameters, boolean keepMissing, boolean capture) {
         this.parameters = parameters;
         this.keepMissing = keepMissing;
         this.capture = capture;
@@ -39,7 +39,7 @@ public final class PyFormatter {
      * they are (python-workflows' {@code SafeDict}).
      */
     public static String format(String template, Map<String, ?> parameters) {
-        return new PyFormatter(parameters, true, false).vformat(template, MAX_RECURSION);
+        return new StringFormatter(parameters, true, false).vformat(template, MAX_RECURSION);
     }
 
     /**
@@ -47,10 +47,10 @@ public final class PyFormatter {
      * (python-workflows' {@code {$REPLACE:name}}); a missing name raises KeyError.
      */
     public static Object fieldValue(String template, Map<String, ?> parameters) {
-        PyFormatter formatter = new PyFormatter(parameters, false, true);
+        StringFormatter formatter = new StringFormatter(parameters, false, true);
         formatter.vformat(template, MAX_RECURSION);
         if (!formatter.anyField) {
-            throw new PythonException("ValueError", "no replacement field in " + PyObjects.repr(template));
+            throw new PythonException("ValueError", "no replacement field in " + PythonValues.repr(template));
         }
         return formatter.captured;
     }
@@ -93,12 +93,12 @@ public final class PyFormatter {
         } else if (keepMissing) {
             return new Missing(name);
         }
-        throw new PythonException("KeyError", PyObjects.repr(name));
+        throw new PythonException("KeyError", PythonValues.repr(name));
     }
 
     private static Object attribute(Object value, String attribute) {
-        String type = value instanceof Missing ? "SafeString" : PyObjects.typeName(value);
-        throw new PythonException("AttributeError", "'" + type + "' object has no attribute " + PyObjects.repr(attribute));
+        String type = value instanceof Missing ? "SafeString" : PythonValues.typeName(value);
+        throw new PythonException("AttributeError", "'" + type + "' object has no attribute " + PythonValues.repr(attribute));
     }
 
     private static Object item(Object value, Object key) {
@@ -108,15 +108,15 @@ public final class PyFormatter {
             }
             return new Missing(missing.name() + "[" + text + "]");
         }
-        return PyObjects.getItem(value, key);
+        return PythonValues.getItem(value, key);
     }
 
     private static Object convert(Object value, int conversion) {
         return switch (conversion) {
             case 0 -> value;
-            case 's' -> value instanceof Missing ? value.toString() : PyObjects.str(value);
-            case 'r' -> value instanceof Missing ? value.toString() : PyObjects.repr(value);
-            case 'a' -> value instanceof Missing ? PyStrings.escapeNonAscii(value.toString()) : PyObjects.ascii(value);
+            case 's' -> value instanceof Missing ? value.toString() : PythonValues.str(value);
+            case 'r' -> value instanceof Missing ? value.toString() : PythonValues.repr(value);
+            case 'a' -> value instanceof Missing ? PythonStrings.escapeNonAscii(value.toString()) : PythonValues.ascii(value);
             default -> throw PythonException.valueError("Unknown conversion specifier " + Character.toString(conversion));
         };
     }
@@ -132,6 +132,6 @@ public final class PyFormatter {
             }
             return value.toString();
         }
-        return PyFormatSpec.format(value, spec);
+        return FormatSpec.format(value, spec);
     }
 }

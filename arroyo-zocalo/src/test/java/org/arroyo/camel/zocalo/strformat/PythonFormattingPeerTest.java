@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.arroyo.test.infra.PythonPeer;
+import org.arroyo.camel.codec.PythonFloats;
 import org.arroyo.camel.zocalo.RecipeJson;
+import org.arroyo.test.infra.PythonPeer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +70,7 @@ class PythonFormattingPeerTest {
         List<Map<String, Object>> cases = new ArrayList<>();
         templates.forEach(t -> cases.add(Map.of("kind", "template", "template", t, "parameters", PARAMETERS)));
 
-        assertAllAsInPython(cases, c -> PyFormatter.format((String) c.get("template"), withFloats(PARAMETERS)));
+        assertAllAsInPython(cases, c -> StringFormatter.format((String) c.get("template"), withFloats(PARAMETERS)));
     }
 
     @Test
@@ -89,20 +90,49 @@ class PythonFormattingPeerTest {
             }
         }
 
-        assertAllAsInPython(cases, c -> PyFormatSpec.format(floatOrValue(c.get("value")), (String) c.get("spec")));
+        assertAllAsInPython(cases, c -> FormatSpec.format(floatOrValue(c.get("value")), (String) c.get("spec")));
     }
 
     @Test
-    void floatReprIsPythons() throws Exception {
+    void floatReprIsPythonsForEdgeAndRandomDoubles() throws Exception {
+        List<Double> doubles = new ArrayList<>(edgeDoubles());
         Random random = new Random(11);
+        for (int i = 0; i < 5_000; i++) {
+            doubles.add(Double.longBitsToDouble(random.nextLong()));
+            doubles.add(Math.scalb(random.nextDouble(), random.nextInt(120) - 60));
+            // a decimal of 1 to 17 digits read as a double: its shortest digits are usually these digits
+            doubles.add(Double.parseDouble(random.nextLong() % (long) Math.pow(10, 1 + random.nextInt(17)) + "e"
+                    + (random.nextInt(80) - 40)));
+        }
         List<Map<String, Object>> cases = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            double d = i % 2 == 0 ? Double.longBitsToDouble(random.nextLong())
-                    : Math.scalb(random.nextDouble(), random.nextInt(120) - 60);
+        for (double d : doubles) {
             cases.add(Map.of("kind", "repr", "bits", Long.toString(Double.doubleToRawLongBits(d))));
         }
 
-        assertAllAsInPython(cases, c -> PyObjects.repr(Double.longBitsToDouble(Long.parseLong((String) c.get("bits")))));
+        assertAllAsInPython(cases, c -> PythonFloats.repr(Double.longBitsToDouble(Long.parseLong((String) c.get("bits")))));
+    }
+
+    /**
+     * Zeros, infinities, NaN, the extremes, every power of two (where the doubles below lie closer than those above)
+     * and every power of ten with its neighbours (where repr switches between positional and exponent form).
+     */
+    private static List<Double> edgeDoubles() {
+        List<Double> edges = new ArrayList<>(List.of(0.0, -0.0, Double.NaN, -Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+                Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, -Double.MAX_VALUE, 0.1, 0.2, 0.30000000000000004,
+                1.0 / 3, 2.0 / 3, 9007199254740991.0, 9007199254740993.0, 123456789012345680.0, 1458195070.3131151));
+        for (int exponent = Double.MIN_EXPONENT - 52; exponent <= Double.MAX_EXPONENT; exponent++) {
+            double power = Math.scalb(1.0, exponent);
+            edges.addAll(List.of(power, Math.nextUp(power), Math.nextDown(power)));
+        }
+        for (int exponent = -324; exponent <= 308; exponent++) {
+            double power = Double.parseDouble("1e" + exponent);
+            edges.addAll(List.of(power, Math.nextUp(power), Math.nextDown(power), -power));
+        }
+        for (int multiple = 2; multiple < 100; multiple++) {
+            edges.add(multiple * Double.MIN_VALUE);
+        }
+        return edges;
     }
 
     private interface Formatting {

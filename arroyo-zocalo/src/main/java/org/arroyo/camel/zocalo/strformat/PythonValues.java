@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -6,15 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.arroyo.camel.codec.PythonFloats;
+
 /**
  * Python's view of JSON values (None, bool, int, float, str, list, dict as Jackson reads them:
  * {@code null}, Boolean, Long/Integer/BigInteger, Double, String, List, Map): {@code str()},
  * {@code repr()}, {@code ==}, {@code in}, {@code []}, iteration and {@code int()} of a string,
  * raising what Python raises.
  */
-public final class PyObjects {
+public final class PythonValues {
 
-    private PyObjects() {
+    private PythonValues() {
     }
 
     public static String typeName(Object value) {
@@ -58,9 +60,9 @@ public final class PyObjects {
         } else if (value instanceof Boolean b) {
             return b ? "True" : "False";
         } else if (value instanceof Double || value instanceof Float) {
-            return PyFloats.repr(((Number) value).doubleValue());
+            return PythonFloats.repr(((Number) value).doubleValue());
         } else if (value instanceof String s) {
-            return PyStrings.repr(s);
+            return PythonStrings.repr(s);
         } else if (value instanceof List<?> list) {
             List<String> items = new ArrayList<>(list.size());
             list.forEach(item -> items.add(repr(item)));
@@ -75,7 +77,7 @@ public final class PyObjects {
 
     /** {@code ascii(value)}: repr with every non-ASCII character escaped. */
     public static String ascii(Object value) {
-        return PyStrings.escapeNonAscii(repr(value));
+        return PythonStrings.escapeNonAscii(repr(value));
     }
 
     /** Python truthiness. */

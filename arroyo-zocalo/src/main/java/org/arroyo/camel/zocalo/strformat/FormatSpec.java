@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 import java.math.BigInteger;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * ({@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]}) for str, int, bool
  * and float; other values accept only the empty spec, as in Python.
  */
-final class PyFormatSpec {
+final class FormatSpec {
 
     private final String spec;
     private final String typeName;
@@ -22,7 +22,7 @@ final class PyFormatSpec {
     private int precision = -1;
     private char type;
 
-    private PyFormatSpec(String spec, String typeName, char defaultType, char defaultAlign) {
+    private FormatSpec(String spec, String typeName, char defaultType, char defaultAlign) {
         this.spec = spec;
         this.typeName = typeName;
         this.type = defaultType;
@@ -31,14 +31,14 @@ final class PyFormatSpec {
 
     static String format(Object value, String spec) {
         if (spec.isEmpty()) {
-            return PyObjects.str(value);
+            return PythonValues.str(value);
         }
-        String typeName = PyObjects.typeName(value);
+        String typeName = PythonValues.typeName(value);
         if (value instanceof String s) {
             return parse(spec, typeName, 's', '<').formatString(s);
         } else if (value instanceof Boolean b) {
             return parse(spec, typeName, 'd', '>').formatInteger(b ? BigInteger.ONE : BigInteger.ZERO);
-        } else if (PyObjects.isInt(value)) {
+        } else if (PythonValues.isInt(value)) {
             return parse(spec, typeName, 'd', '>').formatInteger(new BigInteger(value.toString()));
         } else if (value instanceof Double || value instanceof Float) {
             return parse(spec, typeName, '\0', '>').formatFloat(((Number) value).doubleValue());
@@ -46,8 +46,8 @@ final class PyFormatSpec {
         throw PythonException.typeError("unsupported format string passed to " + typeName + ".__format__");
     }
 
-    private static PyFormatSpec parse(String spec, String typeName, char defaultType, char defaultAlign) {
-        PyFormatSpec f = new PyFormatSpec(spec, typeName, defaultType, defaultAlign);
+    private static FormatSpec parse(String spec, String typeName, char defaultType, char defaultAlign) {
+        FormatSpec f = new FormatSpec(spec, typeName, defaultType, defaultAlign);
         int[] s = spec.codePoints().toArray();
         int pos = 0;
         boolean fillGiven = false;
@@ -190,11 +190,11 @@ final class PyFormatSpec {
             throw unknownType();
         }
         char lower = type == 'n' ? 'g' : Character.toLowerCase(type);
-        String body = PyFloats.body(Math.abs(value), lower, precision, alternate);
+        String body = FloatFormat.body(Math.abs(value), lower, precision, alternate);
         if (Character.isUpperCase(type)) {
             body = body.toUpperCase(Locale.ROOT);
         }
-        boolean negative = PyFloats.isNegative(value) && !Double.isNaN(value);
+        boolean negative = FloatFormat.isNegative(value) && !Double.isNaN(value);
         if (noNegativeZero && Double.isFinite(value) && body.chars().noneMatch(c -> c >= '1' && c <= '9')) {
             negative = false;
         }

@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 /**
  * Splits a Python format string into chunks of literal text, each followed by at most one

@@ -1,9 +1,9 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 /** Python's {@code repr()} of a string and the escaping {@code ascii()} adds. */
-final class PyStrings {
+final class PythonStrings {
 
-    private PyStrings() {
+    private PythonStrings() {
     }
 
     static String repr(String s) {

@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 /**
  * What Python raises in the same situation: its exception type name ({@code TypeError},

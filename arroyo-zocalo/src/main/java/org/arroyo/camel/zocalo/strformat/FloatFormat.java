@@ -1,25 +1,20 @@
-package org.arroyo.camel.zocalo.python;
+package org.arroyo.camel.zocalo.strformat;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
+import org.arroyo.camel.codec.PythonFloats;
+
 /**
- * Python's text for floats: {@code repr()} (the shortest digits that read back to the same
- * double) and the {@code e}, {@code f}, {@code g} and untyped presentations of {@code format()},
- * all correctly rounded half-even from the exact binary value as CPython does.
+ * The float presentations of Python's {@code format()}: {@code e}, {@code f}, {@code g}, {@code %} and
+ * none (Python's {@code repr}, or {@code g}-like with a precision), all correctly rounded half-even from
+ * the exact binary value as CPython does.
  */
-final class PyFloats {
+final class FloatFormat {
 
-    private static final int REPR_EXPONENT_LIMIT = 16;
-
-    private PyFloats() {
-    }
-
-    static String repr(double value) {
-        String sign = isNegative(value) ? "-" : "";
-        return sign + untyped(Math.abs(value), -1, false);
+    private FloatFormat() {
     }
 
     static boolean isNegative(double value) {
@@ -44,18 +39,12 @@ final class PyFloats {
     }
 
     private static String untyped(double magnitude, int precision, boolean alternate) {
-        if (!Double.isFinite(magnitude)) {
-            return Double.isNaN(magnitude) ? "nan" : "inf";
-        } else if (precision >= 0) {
+        if (precision >= 0) {
             return general(magnitude, precision, alternate, true);
         }
-        BigDecimal shortest = shortest(magnitude);
-        int exponent = exponentOf(shortest);
-        int digits = shortest.precision();
-        if (exponent < -4 || exponent >= REPR_EXPONENT_LIMIT) {
-            return withExponent(shortest, digits - 1, alternate);
-        }
-        return withPoint(shortest.setScale(Math.max(0, digits - 1 - exponent), RoundingMode.UNNECESSARY).toPlainString());
+        String repr = PythonFloats.repr(magnitude);
+        // '#' keeps the point of a single digit before the exponent: format(1e16, '#') is '1.e+16'
+        return alternate && repr.indexOf('e') >= 0 && repr.indexOf('.') < 0 ? repr.replace("e", ".e") : repr;
     }
 
     private static String withPoint(String text) {
@@ -122,20 +111,6 @@ final class PyFloats {
 
     private static BigDecimal round(double magnitude, int significant) {
         return new BigDecimal(magnitude).round(new MathContext(significant, RoundingMode.HALF_EVEN));
-    }
-
-    /** The shortest decimal that reads back as the same double. */
-    private static BigDecimal shortest(double magnitude) {
-        if (magnitude == 0) {
-            return BigDecimal.ZERO;
-        }
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal candidate = round(magnitude, digits);
-            if (candidate.doubleValue() == magnitude) {
-                return candidate.stripTrailingZeros();
-            }
-        }
-        return round(magnitude, 17).stripTrailingZeros();
     }
 
     /** The power of ten of the leading digit. */
