@@ -3,6 +3,7 @@ package org.arroyo.cli;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.arroyo.camel.operator.ArroyoDelivery;
 import org.arroyo.camel.operator.Publishers;
 
 /**
@@ -24,7 +25,7 @@ final class PublisherCheck extends MainListenerSupport {
 
     private static void resolve(CamelContext context, String pipeline, String uri) {
         try {
-            context.getEndpoint(uri);
+            ArroyoDelivery.pipelineEndpoint(context, uri);
         } catch (RuntimeException e) {
             // the message says it all; the one-line report takes the deepest cause's message
             throw new IllegalArgumentException("pipeline " + pipeline + ": publisher " + uri + ": " + e.getMessage());

@@ -6,6 +6,7 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.dataformat.ArroyoDataFormat;
 import org.arroyo.camel.dataformat.JsonImagePairing;
+import org.arroyo.camel.operator.ArroyoDelivery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,7 +41,8 @@ final class TapCommand extends CamelCommand {
             @Override
             public void configure() {
                 onException(Exception.class).handled(true).process(printer::undecodable);
-                ProcessorDefinition<?> route = from(uri).routeId("tap");
+                // tap listens as a pipeline does: with Arroyo's delivery defaults where a broker has them
+                ProcessorDefinition<?> route = from(ArroyoDelivery.pipelineUri(getContext(), uri)).routeId("tap");
                 route = convention == Convention.JSON_RAW ? route.process(new JsonImagePairing())
                         : route.unmarshal(new ArroyoDataFormat(WireFormat.valueOf(convention.name())));
                 route.process(printer);

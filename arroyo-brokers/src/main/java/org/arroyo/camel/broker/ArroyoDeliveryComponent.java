@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.camel.Component;
 import org.apache.camel.Endpoint;
-import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
 import org.arroyo.camel.broker.kafka.KafkaDefaults;
@@ -22,7 +23,7 @@ import org.arroyo.camel.operator.ArroyoDelivery;
  * Pipelines use it for their listener and publishers ({@link ArroyoDelivery}); a plain route opts in
  * by writing {@code arroyo:} before its URI.
  */
-@Component(ArroyoDelivery.SCHEME)
+@org.apache.camel.spi.annotations.Component(ArroyoDelivery.SCHEME)
 public class ArroyoDeliveryComponent extends DefaultComponent implements ArroyoDelivery.Defaults {
 
     private Map<String, BrokerDefaults> brokers;
@@ -43,7 +44,9 @@ public class ArroyoDeliveryComponent extends DefaultComponent implements ArroyoD
                     + String.join(", ", brokers().keySet()) + " endpoints (of the components on the classpath), not to "
                     + URISupport.sanitizeUri(brokerUri));
         }
-        Endpoint endpoint = getCamelContext().getComponent(scheme).createEndpoint(brokerUri);
+        Component component = getCamelContext().getComponent(scheme);
+        ServiceHelper.initService(component); // a component not yet used by a route of its own is not initialised yet
+        Endpoint endpoint = component.createEndpoint(brokerUri);
         broker.configure(endpoint, UriOptions.of(brokerUri));
         return new ArroyoDeliveryEndpoint(uri, this, endpoint, broker);
     }

@@ -8,9 +8,10 @@ public final class StreamPyConstants {
     @Metadata(label = "producer", description = "The queue node's reply to a PUT, e.g. `PUT 4 bytes`.", javaType = "String")
     public static final String REPLY = "StreamPyReply";
 
-    @Metadata(label = "metrics", description = "An exchange property, not a header: when PipelineMetrics saw the exchange begin"
-                            + " (System.nanoTime()), to measure its processing time when it is done.",
-              javaType = "java.lang.Long")
+    /**
+     * An exchange property, not a header (so not in the catalog): when PipelineMetrics saw the exchange begin
+     * ({@code System.nanoTime()}), to measure its processing time when it is done.
+     */
     public static final String PIPELINE_BEGAN_AT = "ArroyoPipelineMetricsBeganAt";
 
     private StreamPyConstants() {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.broker.ArroyoBrokerConstants;
 import org.arroyo.camel.broker.HeaderOverlay;
 import org.arroyo.camel.broker.PublishStep;
@@ -19,7 +20,7 @@ import org.arroyo.camel.message.Stop;
  * For each Arroyo message sent to Kafka (an {@link ArroyoMessage} body, or msgpack bytes that decode
  * to one; the record value stays the msgpack bytes), for the duration of the send:
  * <ul>
- * <li>header {@value ArroyoMessage#TYPE_HEADER}: {@code start}, {@code event} or {@code stop};</li>
+ * <li>header {@value ArroyoConstants#MESSAGE_TYPE}: {@code start}, {@code event} or {@code stop};</li>
  * <li>header {@value ArroyoBrokerConstants#RUN_ID} and, unless the exchange has a {@code kafka.KEY} already, the
  *     record key: the run id, so one run stays in one partition, in order. The run id is the
  *     message's own {@value #RUN_ID_FIELD} field, else header {@value ArroyoBrokerConstants#RUN_ID}, else for events
@@ -37,7 +38,7 @@ public final class KafkaRecordStep implements PublishStep {
     private final Map<String, String> runOfRoute = new ConcurrentHashMap<>();
 
     static boolean isArroyoHeader(String name) {
-        return name.equals(ArroyoMessage.TYPE_HEADER) || name.equals(ArroyoBrokerConstants.RUN_ID)
+        return name.equals(ArroyoConstants.MESSAGE_TYPE) || name.equals(ArroyoBrokerConstants.RUN_ID)
                 || name.startsWith(ArroyoBrokerConstants.METADATA_PREFIX);
     }
 
@@ -48,7 +49,7 @@ public final class KafkaRecordStep implements PublishStep {
         if (arroyo == null) {
             return () -> { };
         }
-        HeaderOverlay overlay = new HeaderOverlay(message).set(ArroyoMessage.TYPE_HEADER, arroyo.type().wireName());
+        HeaderOverlay overlay = new HeaderOverlay(message).set(ArroyoConstants.MESSAGE_TYPE, arroyo.type().wireName());
         overlay.removeStartingWith(ArroyoBrokerConstants.METADATA_PREFIX);
         if (arroyo instanceof Event event) {
             event.metadata().forEach((name, value) -> {
