@@ -12,13 +12,13 @@ import java.util.Map;
 
 import org.arroyo.camel.codec.MessageCodec;
 import org.arroyo.camel.codec.WireFormat;
-import org.arroyo.camel.message.ArrayField;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.DType;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
+import org.arroyo.camel.message.internal.ArrayField;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;

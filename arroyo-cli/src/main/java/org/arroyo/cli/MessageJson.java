@@ -14,7 +14,7 @@ import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
-import org.arroyo.camel.message.Values;
+import org.arroyo.camel.message.internal.Values;
 
 /**
  * One JSON line per message: {@code {"type", "fields", "array"}} where {@code fields} is the

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.arroyo.camel.message.Values;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.arroyo.test.infra.InteropVectors;
 import org.arroyo.test.infra.InteropVectors.Case;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The arroyo command run on the Python peers' vectors. */
 class ArroyoCliTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Integers as Long, as the manifest's expectations are read. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
     record Result(int exitCode, String out, String err) {
         List<JsonNode> lines() throws IOException {
@@ -70,7 +72,7 @@ class ArroyoCliTest {
         }
         assertThat(lines).hasSize(vector.codec().equals("json+raw") ? 2 : 1);
         assertThat(last.get("type").asText()).isEqualTo(vector.kind());
-        assertThat(Values.freeze(JSON.convertValue(last.get("fields"), Map.class))).isEqualTo(vector.fieldsWithoutType());
+        assertThat(JSON.convertValue(last.get("fields"), Map.class)).isEqualTo(vector.fieldsWithoutType());
         assertThat(last.get("array")).isEqualTo(vector.expect().get("array"));
     }
 

@@ -112,7 +112,7 @@ class PipelineCommandsTest {
             bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: operator, value: reduction}" | No bean could be found in the registry for: reduction of type: org.arroyo.camel.operator.Operator
             bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: publishers, value: 'log:fine, nosuch:x'}" | pipeline p: publisher nosuch:x: No endpoint could be found for: nosuch://x
             bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Reduction}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Reduction is not on the classpath
-            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [saxs]}\\n    publishers: [log:out]" | block 'saxs' needs at least one listener
+            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [saxs]}\\n    publishers: [log:out]" | block 'saxs': needs at least one listener (a Camel endpoint URI under 'listeners')
             bad.txt  | "blocks: []" | expected a route file (.xml, .yaml, .yml) or a blocks file (.yaml)
             """)
     void aBadFileIsOneLineNamingTheFileAndTheProblem(String name, String content, String problem) throws IOException {

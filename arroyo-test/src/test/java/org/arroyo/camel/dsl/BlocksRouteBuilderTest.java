@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.arroyo.camel.dataformat.PipelineFormat;
 import org.arroyo.camel.message.Event;
 import org.arroyo.test.Tagger;
 import org.junit.jupiter.api.AfterEach;
@@ -76,12 +77,12 @@ class BlocksRouteBuilderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             "blocks: [\\n  - name: x\\n"                                  | not valid YAML: 
             "pipelines: []"                                               | expected a top-level 'blocks' list
-            "blocks:\\n  - name: saxs\\n    listeners: [direct:in]"       | block 'saxs' needs an 'operator' with a 'class'
+            "blocks:\\n  - name: saxs\\n    operator: {args: [x]}\\n    listeners: [direct:in]" | block 'saxs': operator needs either a class or the name of a bean
             "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Missing}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Missing is not on the classpath
             "blocks:\\n  - name: saxs\\n    operator: {class: java.lang.StringBuilder}\\n    listeners: [direct:in]" | block 'saxs': class java.lang.StringBuilder is not an org.arroyo.camel.operator.Operator
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}" | block 'saxs' needs at least one listener
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, operator, listeners, publishers, stages, decouple, batch, partition)
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners:\\n      - class: arroyopy.zmq.ZMQListener" | block 'saxs' listeners entry 1 must be a Camel endpoint URI such as zeromq:SUB:tcp://127.0.0.1:5555, not a mapping
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}" | block 'saxs': needs at least one listener (a Camel endpoint URI under 'listeners')
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, listeners, operator, stages, decouple, batch, partition, publishers, format)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners:\\n      - class: arroyopy.zmq.ZMQListener" | block 'saxs': listeners entry 1 must be a Camel endpoint URI such as zeromq:SUB:tcp://127.0.0.1:5555, not a mapping
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no public constructor taking 0 arguments
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x], kwargs: {copys: 2}}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no property 'copys'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x], kwargs: {copies: many}}\\n    listeners: [direct:in]" | block 'saxs': Tagger cannot take copies=many: 
@@ -89,13 +90,16 @@ class BlocksRouteBuilderTest {
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: ['{{missing}}']}\\n    listeners: [direct:in]" | block 'saxs': Property with key [missing] not found
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_size: -3}" | block 'saxs': batch maxSize must be a whole number of at least 1, not '-3'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_size: 3, max_age: soon}" | block 'saxs': batch maxAge must be a positive duration such as 500ms, 2s or 1500 (milliseconds), not 'soon'
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_sise: 3}" | block 'saxs' batch: unknown key 'max_sise' (expected max_size, max_age, max_idle)
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, shuffle]" | block 'saxs': unknown stage 'shuffle' (expected decouple, operator, batch, unbatch)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_sise: 3}" | block 'saxs': unknown key 'max_sise' in batch (expected max_size, max_age, max_idle)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, shuffle]" | block 'saxs': stages entry 2 must be one of decouple, operator, batch, unbatch, not 'shuffle'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    batch: {max_size: 3}" | block 'saxs': batch settings are given but 'batch' is not in the stages [operator]
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [batch]\\n    batch: {max_size: 3}" | block 'saxs': an operator is given but 'operator' is not in the stages [batch]
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    partition: {by: key, field: run_id}" | block 'saxs': partition needs by, field, outputs; outputs is missing
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    partition: {by: modulo, field: n, outputs: [direct:a]}" | block 'saxs': partition by must be 'choice' or 'key', not 'modulo'
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    publishers: [direct:p]\\n    partition: {by: key, field: n, outputs: [direct:a]}" | block 'saxs': pipeline saxs ends either in publishers or in a partition, not both
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    partition: {by: modulo, field: n, outputs: [direct:a]}" | block 'saxs': partition by must be one of choice, key, not 'modulo'
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    publishers: [direct:p]\\n    partition: {by: key, field: n, outputs: [direct:a]}" | block 'saxs': ends either in publishers or in a partition, not both
+            "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    format: xml" | block 'saxs': format must be one of msgpack, json, json+raw, multipart, raw, lhhttt, not 'xml'
+            "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    stages: [decouple]\\n    decouple: {threads: many}" | block 'saxs': decouple threads must be a whole number, not 'many'
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [[1, 2]]}\\n    listeners: [direct:in]" | block 'saxs': operator args must be texts, numbers or booleans
             """)
     void aBadBlocksFileIsOneLineNamingTheFileAndTheProblem(String yaml, String problem) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));
@@ -119,8 +123,8 @@ class BlocksRouteBuilderTest {
                 """);
 
         assertThat(BlocksFile.isBlocksFile(file)).isTrue();
-        assertThat(BlocksFile.read(file)).containsExactly(new BlocksFile.Block("reduce", "azimuthal integration",
-                "org.example.NotOnTheClasspath", List.of(), Map.of(), List.of("{{detector}}"), List.of("kafka:reduced", "file:out"),
-                null, Map.of(), Map.of()));
+        assertThat(BlocksFile.read(file)).containsExactly(new PipelineSpec("reduce", "azimuthal integration", List.of("{{detector}}"),
+                new OperatorSpec(null, "org.example.NotOnTheClasspath", List.of(), Map.of()), List.of(StageName.OPERATOR),
+                null, null, null, List.of("kafka:reduced", "file:out"), PipelineFormat.MSGPACK));
     }
 }

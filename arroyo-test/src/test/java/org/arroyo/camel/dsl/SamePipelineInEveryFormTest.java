@@ -2,12 +2,14 @@ package org.arroyo.camel.dsl;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -19,12 +21,16 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.PluginHelper;
+import org.arroyo.camel.codec.JsonImageAssembler;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.operator.Publishers;
 import org.arroyo.test.Tagger;
+import org.arroyo.test.infra.InteropVectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mock:a and mock:b, a dead letter channel) written in Java, XML, YAML and as an arroyopy blocks file:
  * for the same input every form publishes the same bytes, sends the same refused message to the error
  * handler and builds the same route. A second pipeline with built-in stages (decouple, operator, batch) gives
- * the same batches in every form.
+ * the same batches in every form, and a third, reading and writing ArroyoXPS's json+raw, the same bytes.
  */
 class SamePipelineInEveryFormTest {
 
@@ -88,12 +94,64 @@ class SamePipelineInEveryFormTest {
             assertThat(form.route()).isEqualTo(java.route());
             assertThat(form.publishedBodies()).isEqualTo(java.publishedBodies());
         }
-        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-decouple to", "saxs-2 from seda:saxs-decoupled?size=4&concurrentConsumers=1",
+        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-decouple process", "saxs-2 from direct:saxs-decoupled",
                 "saxs-operator process", "saxs-batching process", "saxs-3 from direct:saxs-batches", "saxs-publish process");
         assertThat(java.publishedBodies()).as("start, 3 frames tagged twice in batches of 3, stop").hasSize(4);
         assertThat(java.publishedBodies().get(0)).isEqualTo(WireFormat.MSGPACK.codec().decode(input.get(0)).toString());
         assertThat(java.publishedBodies().subList(1, 3)).allMatch(body -> body.startsWith("Batch[") && body.endsWith("closedBy=SIZE]"));
         assertThat(java.publishedBodies().get(3)).startsWith("Stop{");
+    }
+
+    @Test
+    void aPipelineWithAFormatReadsAndWritesItInEveryForm() throws Exception {
+        List<byte[]> input = Stream.of("xps_start_1.bin", "xps_event_1.1.bin", "xps_event_1.2.bin", "xps_stop_1.bin")
+                .map(InteropVectors::read).toList();
+        Outcome java = runFormat(input, context -> context.addRoutes(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                Tagger tagger = new Tagger("xps");
+                tagger.setCopies(2);
+                pipeline("xps").format("json+raw").listen("direct:in").operator(tagger).publish("mock:a");
+            }
+        }));
+        Outcome xml = runFormat(input, context -> load(context, "dsl/format.xml"));
+        Outcome yaml = runFormat(input, context -> load(context, "dsl/format.yaml"));
+        Outcome blocks = runFormat(input, context -> context.addRoutes(new BlocksRouteBuilder(resource("dsl/format-blocks.yaml"))));
+
+        List<byte[]> expected = expectedXps(input);
+        for (Outcome form : List.of(java, xml, yaml, blocks)) {
+            assertThat(form.route()).isEqualTo(java.route());
+            assertThat(form.publishedToA()).containsExactlyElementsOf(expected);
+        }
+        assertThat(java.route()).containsExactly("xps from direct:in", "xps-read process", "xps-operator process", "xps-publish process");
+    }
+
+    /** The start, each tagged event as its JSON header and its image, the stop: as json+raw writes them. */
+    private static List<byte[]> expectedXps(List<byte[]> input) throws Exception {
+        Tagger tagger = new Tagger("xps");
+        tagger.setCopies(2);
+        JsonImageAssembler assembler = new JsonImageAssembler();
+        List<byte[]> published = new ArrayList<>();
+        for (byte[] frame : input) {
+            Optional<ArroyoMessage> message = assembler.accept(ByteBuffer.wrap(frame));
+            if (message.isPresent()) {
+                for (ArroyoMessage output : tagger.apply(message.get())) {
+                    published.addAll(WireFormat.JSON.codec().encode(output));
+                }
+            }
+        }
+        assertThat(published).as("start, two headers with their images, stop").hasSize(6);
+        return published;
+    }
+
+    private static Outcome runFormat(List<byte[]> input, Form form) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            form.load(context);
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            input.forEach(bytes -> template.sendBody("direct:in", bytes));
+            return new Outcome(bytes(context, "mock:a"), null, null, shape(context.getRouteDefinition("xps")), null, null);
+        }
     }
 
     private static Outcome runStages(List<byte[]> input, Form form) throws Exception {
@@ -112,8 +170,13 @@ class SamePipelineInEveryFormTest {
         }
     }
 
-    @Test
-    void aBadStageParameterOfTheTemplateSaysWhichPipelineAndWhatIsWrong() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            batchMaxSize | 0       | pipeline saxs: batch maxSize must be a whole number of at least 1, not '0'
+            batchMaxSise | 3       | pipeline saxs: unknown parameter 'batchMaxSise' (expected pipeline, description, listener, operator, stages, decoupleQueueSize, decoupleThreads, batchMaxSize, batchMaxAge, batchMaxIdle, partitionBy, partitionField, partitionOutputs, publishers, format)
+            format       | xml     | pipeline saxs: format must be one of msgpack, json, json+raw, multipart, raw, lhhttt, not 'xml'
+            """)
+    void aBadParameterOfTheTemplateSaysWhichPipelineAndWhatIsWrong(String parameter, String value, String problem) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> {
             try (DefaultCamelContext context = new DefaultCamelContext()) {
                 context.addRoutes(new ArroyoTemplates());
@@ -124,8 +187,8 @@ class SamePipelineInEveryFormTest {
                               - {name: pipeline, value: saxs}
                               - {name: listener, value: direct:in}
                               - {name: stages, value: "decouple, batch"}
-                              - {name: batchMaxSize, value: "0"}
-                        """));
+                              - {name: %s, value: "%s"}
+                        """.formatted(parameter, value)));
                 context.start();
             }
         });
@@ -134,7 +197,7 @@ class SamePipelineInEveryFormTest {
         while (deepest.getCause() != null) {
             deepest = deepest.getCause();
         }
-        assertThat(deepest).as("the message Camel's callers report").hasMessage("pipeline saxs: batch maxSize must be a whole number of at least 1, not '0'");
+        assertThat(deepest).as("the message Camel's callers report").hasMessage(problem);
     }
 
     private static RoutesBuilder javaRoutes() {

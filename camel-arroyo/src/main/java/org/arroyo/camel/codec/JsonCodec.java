@@ -14,9 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
-import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
-import org.arroyo.camel.message.Values;
+import org.arroyo.camel.message.internal.MapBuilder;
 
 /**
  * The ArroyoXPS / LabVIEW convention: each message is a JSON map with {@code msg_type}; an event's
@@ -38,7 +37,7 @@ public final class JsonCodec implements MessageCodec {
     @Override
     public ArroyoMessage decode(List<ByteBuffer> frames) {
         MessageCodec.requireFrames(frames, 1, 2, "json");
-        MapBuilder fields = MapBuilder.of(readMap(frames.get(0)));
+        MapBuilder fields = readMap(frames.get(0));
         MessageType type = WireMaps.takeMessageType(fields);
         if (type != MessageType.EVENT) {
             MessageCodec.requireFrames(frames, 1, 1, "json " + type.wireName());
@@ -49,14 +48,14 @@ public final class JsonCodec implements MessageCodec {
 
     /** The JSON map a frame holds, with integers as {@code Long}. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> readMap(ByteBuffer frame) {
+    private static MapBuilder readMap(ByteBuffer frame) {
         byte[] json = Bytes.copyOf(frame);
         try {
             Object value = MAPPER.readValue(json, Object.class);
             if (!(value instanceof Map<?, ?> map)) {
                 throw new ArroyoDecodeException("expected a JSON object, found " + kindOf(value), -1);
             }
-            return Values.freeze((Map<String, ?>) map);
+            return MapBuilder.of((Map<String, ?>) map);
         } catch (JsonProcessingException e) {
             long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
             throw new ArroyoDecodeException("malformed JSON: " + e.getOriginalMessage(), offset, e);

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.message.ArrayField;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
-import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
 import org.arroyo.camel.message.NdArray;
+import org.arroyo.camel.message.internal.ArrayField;
+import org.arroyo.camel.message.internal.MapBuilder;
 
 /**
  * The arroyosas convention: one msgpack map per message, {@code msg_type} first; an event's array

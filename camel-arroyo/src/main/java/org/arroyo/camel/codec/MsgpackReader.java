@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.arroyo.camel.message.MapBuilder;
-import org.arroyo.camel.message.Values;
+import org.arroyo.camel.message.internal.MapBuilder;
+import org.arroyo.camel.message.internal.Values;
 import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessageIntegerOverflowException;

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
-import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
 import org.arroyo.camel.message.NdArray;
+import org.arroyo.camel.message.internal.MapBuilder;
 
 /**
  * The timepix convention: an event is two frames, a msgpack header map (with {@code dtype} and

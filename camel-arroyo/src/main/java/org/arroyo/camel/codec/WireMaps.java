@@ -8,11 +8,11 @@ import java.util.function.Supplier;
 
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.DType;
-import org.arroyo.camel.message.MapBuilder;
 import org.arroyo.camel.message.MessageType;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
+import org.arroyo.camel.message.internal.MapBuilder;
 
 /** What the map-based conventions share: the {@code msg_type} field and numpy array descriptions. */
 final class WireMaps {

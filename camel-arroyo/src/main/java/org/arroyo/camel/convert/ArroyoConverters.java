@@ -14,6 +14,7 @@ import org.apache.camel.Converter;
 import org.apache.camel.Exchange;
 import org.apache.camel.TypeConverter;
 import org.apache.camel.spi.TypeConverterRegistry;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
@@ -24,13 +25,10 @@ import org.arroyo.camel.message.Stop;
  * Makes Arroyo messages ordinary Camel bodies. Bytes ({@code byte[]}, {@code ByteBuffer},
  * {@code InputStream}, a {@code File}'s content) are the msgpack (arroyosas) convention, a {@code String} is the JSON
  * convention, a {@code List} of frames is the multipart (timepix) convention. Converting a body to
- * a message sets the {@value ArroyoMessage#TYPE_HEADER} header so routes can {@code choice()} on it.
+ * a message sets the {@value ArroyoConstants#MESSAGE_TYPE} header so routes can {@code choice()} on it.
  */
 @Converter(generateLoader = true)
 public final class ArroyoConverters {
-
-    /** The exchange property holding the bytes a message was decoded from. */
-    public static final String WIRE_FRAME = "ArroyoWireFrame";
 
     /** A decoded message and the bytes it came from. */
     private record WireFrame(ArroyoMessage message, byte[] bytes) {
@@ -40,14 +38,14 @@ public final class ArroyoConverters {
     }
 
     /**
-     * Decodes msgpack bytes. In an exchange, the bytes are kept as the message's {@value #WIRE_FRAME} property, so
+     * Decodes msgpack bytes. In an exchange, the bytes are kept as the message's {@value ArroyoConstants#WIRE_FRAME} property, so
      * that a message passed on unchanged is published as the very bytes it came in.
      */
     @Converter
     public static ArroyoMessage toMessage(byte[] bytes, Exchange exchange) {
         ArroyoMessage message = typed(WireFormat.MSGPACK.codec().decode(bytes), exchange);
         if (exchange != null) {
-            exchange.setProperty(WIRE_FRAME, new WireFrame(message, bytes));
+            exchange.setProperty(ArroyoConstants.WIRE_FRAME, new WireFrame(message, bytes));
         }
         return message;
     }
@@ -96,7 +94,7 @@ public final class ArroyoConverters {
      */
     @Converter
     public static byte[] toBytes(ArroyoMessage message, Exchange exchange) {
-        if (exchange != null && exchange.getProperty(WIRE_FRAME) instanceof WireFrame frame && frame.message() == message) {
+        if (exchange != null && exchange.getProperty(ArroyoConstants.WIRE_FRAME) instanceof WireFrame frame && frame.message() == message) {
             return frame.bytes();
         }
         return WireFormat.MSGPACK.codec().encodeFrame(message);
@@ -143,7 +141,7 @@ public final class ArroyoConverters {
 
     private static ArroyoMessage typed(ArroyoMessage message, Exchange exchange) {
         if (exchange != null) {
-            exchange.getMessage().setHeader(ArroyoMessage.TYPE_HEADER, message.type().wireName());
+            exchange.getMessage().setHeader(ArroyoConstants.MESSAGE_TYPE, message.type().wireName());
         }
         return message;
     }

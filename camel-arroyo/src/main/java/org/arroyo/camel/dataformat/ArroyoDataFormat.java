@@ -12,6 +12,7 @@ import org.apache.camel.spi.DataFormatName;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Dataformat;
 import org.apache.camel.support.service.ServiceSupport;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.MessageCodec;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
@@ -19,7 +20,7 @@ import org.arroyo.camel.message.ArroyoMessage;
 /**
  * The {@code arroyo} data format: unmarshals the bytes (or multipart frames, a {@code List} of
  * {@code byte[]}) of one wire convention to an {@link ArroyoMessage} and marshals it back.
- * Unmarshalling sets the {@value ArroyoMessage#TYPE_HEADER} header.
+ * Unmarshalling sets the {@value ArroyoConstants#MESSAGE_TYPE} header.
  */
 @Dataformat("arroyo")
 @Configurer
@@ -71,7 +72,7 @@ public class ArroyoDataFormat extends ServiceSupport implements DataFormat, Data
     @Override
     public Object unmarshal(Exchange exchange, Object body) throws Exception {
         ArroyoMessage message = codec.decode(frames(exchange, body));
-        exchange.getMessage().setHeader(ArroyoMessage.TYPE_HEADER, message.type().wireName());
+        exchange.getMessage().setHeader(ArroyoConstants.MESSAGE_TYPE, message.type().wireName());
         return message;
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.JsonImageAssembler;
 import org.arroyo.camel.message.ArroyoMessage;
 
@@ -27,6 +28,6 @@ public class JsonImagePairing implements Processor {
             return;
         }
         exchange.getMessage().setBody(message.get());
-        exchange.getMessage().setHeader(ArroyoMessage.TYPE_HEADER, message.get().type().wireName());
+        exchange.getMessage().setHeader(ArroyoConstants.MESSAGE_TYPE, message.get().type().wireName());
     }
 }

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -18,32 +18,14 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
- * An arroyopy blocks file: a top-level {@code blocks} list, each block a {@code name}, an optional
- * {@code description}, an {@code operator} ({@code class}, optional {@code args} and {@code kwargs}),
- * {@code listeners} and {@code publishers}. Here the class is a Java {@code Operator} class and
- * listeners and publishers are Camel endpoint URIs. Beyond arroyopy, a block may name its built-in
- * stages in order ({@code stages: [decouple, operator, batch]}), give their settings ({@code batch},
- * {@code decouple}: mappings such as {@code {max_size: 10, max_age: 2s}}) and end in a {@code partition}
- * ({@code {by, field, outputs}}) instead of publishers. Reading checks the file's shape; the classes are
- * loaded and the settings checked when the routes are built ({@link BlocksRouteBuilder}).
+ * An arroyopy blocks file: a top-level {@code blocks} list of pipelines, each a {@link PipelineSpec} written with its
+ * names ({@code name}, {@code description}, {@code operator} with {@code class}, {@code args} and {@code kwargs},
+ * {@code listeners}, {@code publishers}, and beyond arroyopy {@code stages}, {@code decouple}, {@code batch},
+ * {@code partition}, {@code format}), keys in {@code snake_case} or {@code camelCase}. Here the class is a Java
+ * {@code Operator} class and listeners and publishers are Camel endpoint URIs. Classes are loaded when the routes
+ * are built ({@link BlocksRouteBuilder}).
  */
 public final class BlocksFile {
-
-    /**
-     * One block, as written (property placeholders not yet resolved).
-     *
-     * @param stages    the stage names in order, or null when not given
-     * @param settings  each configured stage's settings, by their camelCase names ({@link StageSettings})
-     * @param partition the partition settings, empty when the block ends in publishers
-     */
-    public record Block(String name, String description, String operatorClass, List<Object> args,
-                        Map<String, Object> kwargs, List<String> listeners, List<String> publishers,
-                        List<String> stages, Map<String, Map<String, Object>> settings, Map<String, Object> partition) {
-    }
-
-    private static final List<String> BLOCK_KEYS = List.of("name", "description", "operator", "listeners", "publishers",
-            "stages", StageSettings.DECOUPLE, StageSettings.BATCH, StageSettings.PARTITION);
-    private static final List<String> OPERATOR_KEYS = List.of("class", "args", "kwargs");
 
     private final Path file;
 
@@ -57,150 +39,65 @@ public final class BlocksFile {
     }
 
     /**
-     * The file's blocks, in order.
+     * The file's pipelines as written, property placeholders not resolved.
      *
-     * @throws BlocksFileException naming the file and the problem
+     * @throws BlocksFileException naming the file, the block and the problem
      */
-    public static List<Block> read(Path file) {
-        return new BlocksFile(file).blocks();
+    public static List<PipelineSpec> read(Path file) {
+        return read(file, UnaryOperator.identity());
     }
 
-    private List<Block> blocks() {
+    /**
+     * The file's pipelines, in order, with every text of a block given to {@code placeholders} first.
+     *
+     * @throws BlocksFileException naming the file, the block and the problem
+     */
+    public static List<PipelineSpec> read(Path file, UnaryOperator<String> placeholders) {
+        return new BlocksFile(file).blocks(placeholders);
+    }
+
+    private List<PipelineSpec> blocks(UnaryOperator<String> placeholders) {
         if (!(load() instanceof Map<?, ?> top) || !(top.get("blocks") instanceof List<?> entries)) {
             throw problem("expected a top-level 'blocks' list");
         }
         if (entries.isEmpty()) {
             throw problem("the 'blocks' list is empty");
         }
-        List<Block> blocks = new ArrayList<>();
+        List<PipelineSpec> blocks = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            Block block = block(i + 1, entries.get(i));
-            if (!names.add(block.name())) {
-                throw problem("two blocks are named '" + block.name() + "'");
+            if (!(entries.get(i) instanceof Map<?, ?> block)) {
+                throw problem("block " + (i + 1) + " is not a mapping");
             }
-            blocks.add(block);
+            if (!(block.get("name") instanceof String name) || name.isBlank()) {
+                throw problem("block " + (i + 1) + " needs a 'name'");
+            }
+            if (!names.add(name)) {
+                throw problem("two blocks are named '" + name + "'");
+            }
+            try {
+                blocks.add(SpecReader.read(resolved(block, placeholders), PipelineSpec.class));
+            } catch (IllegalArgumentException e) {
+                throw new BlocksFileException(file, "block '" + name + "': " + e.getMessage(), e);
+            }
         }
         return blocks;
     }
 
-    private Block block(int number, Object entry) {
-        if (!(entry instanceof Map<?, ?> map)) {
-            throw problem("block " + number + " is not a mapping");
+    /** The value with its texts resolved, keys and structure as they are. */
+    private static Object resolved(Object value, UnaryOperator<String> placeholders) {
+        if (value instanceof String text) {
+            return placeholders.apply(text);
         }
-        if (!(map.get("name") instanceof String name) || name.isBlank()) {
-            throw problem("block " + number + " needs a 'name'");
+        if (value instanceof List<?> list) {
+            return list.stream().map(element -> resolved(element, placeholders)).toList();
         }
-        String where = "block '" + name + "'";
-        knownKeys(map, BLOCK_KEYS, where);
-        if (!(map.get("operator") instanceof Map<?, ?> operator) || !(operator.get("class") instanceof String className)) {
-            throw problem(where + " needs an 'operator' with a 'class'");
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> resolved = new LinkedHashMap<>();
+            map.forEach((key, element) -> resolved.put(key, resolved(element, placeholders)));
+            return resolved;
         }
-        knownKeys(operator, OPERATOR_KEYS, where + " operator");
-        return new Block(name, optional(map, "description", String.class, "a text", where, null),
-                className,
-                Collections.unmodifiableList(new ArrayList<Object>(optional(operator, "args", List.class, "a list", where + " operator", List.of()))),
-                stringKeys(optional(operator, "kwargs", Map.class, "a mapping", where + " operator", Map.of()), where),
-                uris(map, "listeners", where), uris(map, "publishers", where),
-                stages(map, where), settings(map, where),
-                settings(map, StageSettings.PARTITION, StageSettings.PARTITION_SETTINGS, where));
-    }
-
-    private List<String> stages(Map<?, ?> block, String where) {
-        List<?> names = optional(block, "stages", List.class, "a list of stage names (" + String.join(", ", StageSettings.STAGES.keySet()) + ")",
-                where, null);
-        if (names == null) {
-            return null;
-        }
-        List<String> stages = new ArrayList<>();
-        for (Object name : names) {
-            if (!(name instanceof String stage)) {
-                throw problem(where + " stages must be stage names (" + String.join(", ", StageSettings.STAGES.keySet()) + "), not " + describe(name));
-            }
-            stages.add(stage.strip());
-        }
-        return List.copyOf(stages);
-    }
-
-    private Map<String, Map<String, Object>> settings(Map<?, ?> block, String where) {
-        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
-        StageSettings.STAGES.forEach((stage, names) -> {
-            // the operator's own key is arroyopy's operator mapping; unbatch has no settings
-            Map<String, Object> given = names.isEmpty() ? Map.of() : settings(block, stage, names, where);
-            if (!given.isEmpty()) {
-                settings.put(stage, given);
-            }
-        });
-        return Collections.unmodifiableMap(settings);
-    }
-
-    /** A stage's settings mapping; arroyopy's snake_case names ({@code max_size}) stand for the camelCase ones. */
-    private Map<String, Object> settings(Map<?, ?> block, String stage, List<String> names, String where) {
-        Map<?, ?> given = optional(block, stage, Map.class, "a mapping of settings", where, Map.of());
-        Map<String, Object> settings = new LinkedHashMap<>();
-        given.forEach((key, value) -> {
-            String name = key instanceof String text ? OperatorFactory.camelCase(text) : null;
-            if (!names.contains(name)) {
-                throw problem(where + " " + stage + ": unknown key '" + key + "' (expected "
-                        + String.join(", ", names.stream().map(BlocksFile::snakeCase).toList()) + ")");
-            }
-            settings.put(name, value);
-        });
-        return Collections.unmodifiableMap(settings);
-    }
-
-    private static String snakeCase(String name) {
-        return name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private List<String> uris(Map<?, ?> block, String key, String where) {
-        List<?> entries = optional(block, key, List.class, "a list of endpoint URIs", where, List.of());
-        if (key.equals("listeners") && entries.isEmpty()) {
-            throw problem(where + " needs at least one listener (a Camel endpoint URI under 'listeners')");
-        }
-        List<String> uris = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof String uri) || uri.isBlank()) {
-                throw problem(where + " " + key + " entry " + (i + 1)
-                        + " must be a Camel endpoint URI such as zeromq:SUB:tcp://127.0.0.1:5555, not " + describe(entries.get(i)));
-            }
-            uris.add(uri.strip());
-        }
-        return List.copyOf(uris);
-    }
-
-    private <T> T optional(Map<?, ?> map, String key, Class<T> type, String expected, String where, T absent) {
-        Object value = map.get(key);
-        if (value == null) {
-            return absent;
-        }
-        if (!type.isInstance(value)) {
-            throw problem(where + " '" + key + "' must be " + expected + ", not " + describe(value));
-        }
-        return type.cast(value);
-    }
-
-    private Map<String, Object> stringKeys(Map<?, ?> kwargs, String where) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        kwargs.forEach((key, value) -> {
-            if (!(key instanceof String name)) {
-                throw problem(where + " operator kwargs key " + key + " must be a name");
-            }
-            copy.put(name, value);
-        });
-        return Collections.unmodifiableMap(copy);
-    }
-
-    private void knownKeys(Map<?, ?> map, List<String> known, String where) {
-        for (Object key : map.keySet()) {
-            if (!known.contains(key)) {
-                throw problem(where + ": unknown key '" + key + "' (expected " + String.join(", ", known) + ")");
-            }
-        }
-    }
-
-    private static String describe(Object value) {
-        return value instanceof Map ? "a mapping" : value instanceof List ? "a list" : "'" + value + "'";
+        return value;
     }
 
     private Object load() {

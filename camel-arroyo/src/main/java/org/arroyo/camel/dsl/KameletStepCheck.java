@@ -13,14 +13,15 @@ import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
  * Refuses a route that uses a nesting Arroyo Kamelet in a way that would lose its output. The batching,
- * unbatching and decoupling Kamelets send what they emit to {@code kamelet:sink} from their own threads,
+ * unbatching, decoupling and writing Kamelets send what they emit to {@code kamelet:sink} from their own threads,
  * or several messages for one, and {@code kamelet:sink} leads to the steps nested under the calling
  * {@code kamelet} step: as an endpoint ({@code to: kamelet:...}) or without nested steps their output
  * would have nowhere to go.
  */
 final class KameletStepCheck extends LifecycleStrategySupport {
 
-    static final List<String> NESTING = List.of("arroyo-batch-action", "arroyo-unbatch-action", "arroyo-decouple-action");
+    static final List<String> NESTING = List.of("arroyo-batch-action", "arroyo-unbatch-action", "arroyo-decouple-action",
+            "arroyo-write-action");
 
     /** Checks the routes' definitions before they start. */
     @Override

@@ -1,6 +1,7 @@
 package org.arroyo.camel.dsl;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -14,32 +15,35 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.ExpressionAdapter;
+import org.arroyo.camel.dataformat.PipelineFormat;
+import org.arroyo.camel.dataformat.WireMessage;
 import org.arroyo.camel.operator.ArroyoDelivery;
 import org.arroyo.camel.operator.Batch;
+import org.arroyo.camel.operator.Batching;
 import org.arroyo.camel.operator.BatchingProcessor;
+import org.arroyo.camel.operator.Decoupling;
+import org.arroyo.camel.operator.DecouplingProcessor;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.operator.OperatorProcessor;
 import org.arroyo.camel.operator.Outputs;
 import org.arroyo.camel.operator.PartitionRecipients;
 import org.arroyo.camel.operator.Partitioner;
+import org.arroyo.camel.operator.Partitioning;
 import org.arroyo.camel.operator.PublishProcessor;
 import org.arroyo.camel.operator.Publishers;
 
 /**
  * Describes one pipeline: listener → steps → publishers. Steps run in the order written.
- * {@link #publish} ends the description.
+ * {@link #publish} (or {@link #partition}) ends the description.
  */
 public final class PipelineBuilder {
-
-    /** The messages a step produced: each of an operator's several outputs, or the body itself. */
-    private static final Expression EACH_OUTPUT = elements("eachOutput",
-            body -> body instanceof Outputs outputs ? outputs.messages() : Collections.singletonList(body));
 
     /** The events of a batch, or the body itself. */
     private static final Expression UNBATCHED = elements("unbatched", Batch::unbatched);
 
     private final RouteBuilder routes;
     private final String name;
+    private PipelineFormat format = PipelineFormat.MSGPACK;
     private RouteDefinition firstRoute;
     private ProcessorDefinition<?> tail;
     private int stages = 1;
@@ -49,13 +53,60 @@ public final class PipelineBuilder {
         this.name = Objects.requireNonNull(name, "pipeline name");
     }
 
-    /** The listener: any Camel consumer endpoint URI. */
-    public PipelineBuilder listen(String uri) {
+    /**
+     * The wire convention the listener reads and the publishers write, by name: {@code msgpack} (the default),
+     * {@code json}, {@code json+raw}, {@code multipart}, {@code raw}, {@code lhhttt}; see {@link PipelineFormat}.
+     * Comes before {@link #listen}.
+     */
+    public PipelineBuilder format(String format) {
+        return format(PipelineFormat.fromName(format));
+    }
+
+    /** The wire convention the listener reads and the publishers write. Comes before {@link #listen}. */
+    public PipelineBuilder format(PipelineFormat format) {
         if (tail != null) {
-            throw new IllegalStateException("pipeline " + name + " already listens; one listener per pipeline");
+            throw new IllegalStateException("pipeline " + name + ": the format comes before listen(uri)");
         }
-        firstRoute = routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uri)).routeId(name);
+        this.format = Objects.requireNonNull(format, "format");
+        return this;
+    }
+
+    /**
+     * The listener: any Camel consumer endpoint URI. Several listeners feed the pipeline through a bounded queue
+     * (routes {@code NAME-listener-1}, ... into the pipeline's route), so the operator is still called by one thread
+     * at a time (unless a decoupling stage gives it more).
+     */
+    public PipelineBuilder listen(String... uris) {
+        if (tail != null) {
+            throw new IllegalStateException("pipeline " + name + " already listens; give all its listeners to one listen(...)");
+        }
+        if (uris.length == 0) {
+            throw new IllegalArgumentException("pipeline " + name + " needs a listener");
+        }
+        if (uris.length == 1) {
+            firstRoute = routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uris[0])).routeId(name);
+            tail = read(firstRoute, name);
+            return this;
+        }
+        String merged = "seda:" + name + "-listeners?blockWhenFull=true";
+        for (int i = 0; i < uris.length; i++) {
+            String listener = name + "-listener-" + (i + 1);
+            read(routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uris[i])).routeId(listener), listener).to(merged);
+        }
+        firstRoute = routes.from(merged).routeId(name);
         tail = firstRoute;
+        return this;
+    }
+
+    /** The listener's messages read in the pipeline's format; msgpack needs no step, the type converters read it. */
+    private ProcessorDefinition<?> read(RouteDefinition listener, String routeId) {
+        return format == PipelineFormat.MSGPACK ? listener : listener.process(format.reader()).id(routeId + "-read");
+    }
+
+    /** What the pipeline does: the description of its route. */
+    public PipelineBuilder description(String description) {
+        started();
+        firstRoute.description(description);
         return this;
     }
 
@@ -92,8 +143,18 @@ public final class PipelineBuilder {
      * {@link Operator#onBatch}.
      */
     public PipelineBuilder batch(int maxSize, Duration maxAge, Duration maxIdle) {
+        return batch(new Batching(maxSize, maxAge, maxIdle));
+    }
+
+    /** {@link #batch(int, Duration, Duration)} with the default ages ({@link Batching#DEFAULT_MAX_AGE}, {@link Batching#DEFAULT_MAX_IDLE}). */
+    public PipelineBuilder batch(int maxSize) {
+        return batch(Batching.ofSize(maxSize));
+    }
+
+    /** {@link #batch(int, Duration, Duration)} with these settings. */
+    public PipelineBuilder batch(Batching settings) {
         String batches = "direct:" + name + "-batches";
-        started().process(new BatchingProcessor(batches, maxSize, maxAge, maxIdle)).id(name + "-batching");
+        started().process(new BatchingProcessor(batches, settings)).id(name + "-batching");
         return nextStage(batches);
     }
 
@@ -109,19 +170,44 @@ public final class PipelineBuilder {
      * kept). A full queue blocks the listener (backpressure) instead of growing.
      */
     public PipelineBuilder decouple(int queueSize, int threads) {
-        String queue = "seda:" + name + "-decoupled?size=" + queueSize;
-        started().to(queue + "&blockWhenFull=true").id(name + "-decouple");
-        return nextStage(queue + "&concurrentConsumers=" + threads);
+        return decouple(new Decoupling(queueSize, threads));
+    }
+
+    /** {@link #decouple(int, int)} with the defaults ({@link Decoupling#DEFAULTS}). */
+    public PipelineBuilder decouple() {
+        return decouple(Decoupling.DEFAULTS);
+    }
+
+    /** {@link #decouple(int, int)} with these settings. */
+    public PipelineBuilder decouple(Decoupling settings) {
+        String decoupled = "direct:" + name + "-decoupled";
+        started().process(new DecouplingProcessor(decoupled, settings)).id(name + "-decouple");
+        return nextStage(decoupled);
     }
 
     /**
      * Ends the pipeline by sending each event to one of the outputs, as the partitioner chooses
-     * ({@code floorMod(choice, outputs.length)}); starts and stops go to every output.
+     * ({@code floorMod(choice, outputs.length)}); starts and stops go to every output. The outputs get the
+     * pipeline's format, as publishers do.
      */
     public void partition(Partitioner partitioner, String... outputs) {
-        started().split(EACH_OUTPUT).id(name + "-each-output")
-                .recipientList(new PartitionRecipients(partitioner, List.of(outputs))).id(name + "-partition")
+        started().split(elements("eachWireMessage", this::wireMessages)).id(name + "-each-output")
+                .recipientList(new PartitionRecipients(partitioner, List.of(outputs))).onPrepare(WireMessage::unwrap).id(name + "-partition")
                 .end();
+    }
+
+    /** {@link #partition(Partitioner, String...)} as the settings say. */
+    public void partition(Partitioning settings) {
+        partition(settings.partitioner(), settings.outputs().toArray(String[]::new));
+    }
+
+    /** What a body stands for on the wire: each of an operator's several outputs, each in its wire messages. */
+    private List<?> wireMessages(Object body) {
+        List<Object> messages = new ArrayList<>();
+        for (Object output : body instanceof Outputs outputs ? outputs.messages() : Collections.singletonList(body)) {
+            messages.addAll(format.wireMessages(output));
+        }
+        return messages;
     }
 
     private PipelineBuilder nextStage(String uri) {
@@ -132,8 +218,8 @@ public final class PipelineBuilder {
 
     /**
      * The publishers: each message the steps produce goes to every URI (several outputs of an
-     * operator one after the other, in order). Publishers can be added and removed at runtime
-     * through the returned {@link Publishers}, also bound in the registry as
+     * operator one after the other, in order), written in the pipeline's format. Publishers can be added and
+     * removed at runtime through the returned {@link Publishers}, also bound in the registry as
      * {@code NAME-publishers} and in JMX.
      */
     public Publishers publish(String... uris) {
@@ -144,7 +230,7 @@ public final class PipelineBuilder {
         } catch (Exception e) {
             throw new IllegalStateException("pipeline " + name + ": cannot register its publishers", e);
         }
-        started().process(new PublishProcessor(publishers)).id(name + "-publish");
+        started().process(new PublishProcessor(publishers, format)).id(name + "-publish");
         return publishers;
     }
 

@@ -6,8 +6,5 @@ package org.arroyo.camel.message;
  */
 public sealed interface ArroyoMessage permits Start, Event, Stop {
 
-    /** Name of the Camel header carrying {@code start}, {@code event} or {@code stop}. */
-    String TYPE_HEADER = "ArroyoMessageType";
-
     MessageType type();
 }

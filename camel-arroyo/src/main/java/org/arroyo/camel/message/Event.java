@@ -5,10 +5,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.arroyo.camel.message.internal.ArrayField;
+import org.arroyo.camel.message.internal.Values;
+
 /**
  * One unit of data of a run: {@code metadata} (the sender's fields, without {@code msg_type} and
  * without the field that held the array) and a {@code payload}, usually a detector frame. When the
  * payload is a numpy-style array, {@link #array()} describes it; the payload is never copied.
+ *
+ * <p>The metadata map given to a factory or to {@link #withMetadata} may be any {@code Map}: the event keeps an
+ * immutable copy, in the map's iteration order, of Arroyo values (see the package description). The copy is one pass,
+ * so a {@code LinkedHashMap} filled field by field is the fast way to build an event.
  */
 public final class Event implements ArroyoMessage {
 
@@ -19,23 +26,24 @@ public final class Event implements ArroyoMessage {
     private final NdArray array;
     private final ArrayField arrayField;
 
-    private Event(Map<String, ?> metadata, ByteBuffer payload, NdArray array, ArrayField arrayField) {
-        this.metadata = Values.freeze(metadata);
-        this.payload = Values.readOnlySlice(payload);
+    /** Takes frozen metadata and a read-only payload positioned at 0 as they are. */
+    private Event(Map<String, Object> metadata, ByteBuffer payload, NdArray array, ArrayField arrayField) {
+        this.metadata = metadata;
+        this.payload = payload;
         this.array = array;
         // a position past the last field means "after all fields": store it so, so that equal events compare equal
-        this.arrayField = Objects.requireNonNull(arrayField, "arrayField").position() > this.metadata.size()
-                ? arrayField.at(this.metadata.size()) : arrayField;
+        this.arrayField = Objects.requireNonNull(arrayField, "arrayField").position() > metadata.size()
+                ? arrayField.at(metadata.size()) : arrayField;
     }
 
     /** An event with metadata only. */
     public static Event of(Map<String, ?> metadata) {
-        return new Event(metadata, EMPTY, null, ArrayField.IMAGE_ARRAY);
+        return new Event(Values.freeze(metadata), EMPTY, null, ArrayField.IMAGE_ARRAY);
     }
 
     /** An event whose payload is opaque bytes (not copied). */
     public static Event of(Map<String, ?> metadata, ByteBuffer payload) {
-        return new Event(metadata, payload, null, ArrayField.IMAGE_ARRAY);
+        return new Event(Values.freeze(metadata), Values.readOnlySlice(payload), null, ArrayField.IMAGE_ARRAY);
     }
 
     /** An event carrying an array, placed under {@code image.array} in one-map conventions. */
@@ -43,9 +51,9 @@ public final class Event implements ArroyoMessage {
         return of(metadata, array, ArrayField.IMAGE_ARRAY);
     }
 
-    /** An event carrying an array at the given place in one-map conventions. */
+    /** For codecs: an event carrying an array at the given place in one-map conventions. */
     public static Event of(Map<String, ?> metadata, NdArray array, ArrayField arrayField) {
-        return new Event(metadata, array.data(), array, arrayField);
+        return new Event(Values.freeze(metadata), array.data(), array, arrayField);
     }
 
     @Override
@@ -53,6 +61,7 @@ public final class Event implements ArroyoMessage {
         return MessageType.EVENT;
     }
 
+    /** The fields, immutable, in the order they were given or received. */
     public Map<String, Object> metadata() {
         return metadata;
     }
@@ -62,6 +71,7 @@ public final class Event implements ArroyoMessage {
         return payload.duplicate();
     }
 
+    /** Whether the event carries payload bytes. */
     public boolean hasPayload() {
         return payload.hasRemaining();
     }
@@ -71,14 +81,14 @@ public final class Event implements ArroyoMessage {
         return Optional.ofNullable(array);
     }
 
-    /** Where the array sits in one-map conventions. */
+    /** For codecs: where the array sits in one-map conventions, so that a decoded event re-encodes the same. */
     public ArrayField arrayField() {
         return arrayField;
     }
 
-    /** This event with other metadata and the same payload. */
+    /** This event with other metadata (copied as by {@link #of(Map)}) and the same payload, not copied. */
     public Event withMetadata(Map<String, ?> newMetadata) {
-        return new Event(newMetadata, payload, array, arrayField);
+        return new Event(Values.freeze(newMetadata), payload, array, arrayField);
     }
 
     /** This event with another array and the same metadata. */

@@ -10,6 +10,8 @@ import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.arroyo.camel.message.internal.Values;
+
 /**
  * A numpy-style n-dimensional array over bytes that are not copied: element type, shape
  * (row-major, C order), byte order, and typed views in the right order.

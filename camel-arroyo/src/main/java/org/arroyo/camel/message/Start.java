@@ -2,9 +2,15 @@ package org.arroyo.camel.message;
 
 import java.util.Map;
 
+import org.arroyo.camel.message.internal.Values;
+
 /** A run begins; {@code data} describes it (geometry, run id, data type, ...). */
 public record Start(Map<String, Object> data) implements ArroyoMessage {
 
+    /**
+     * Copies {@code data} (any map; null for none) in its iteration order, freezing its values (see the package
+     * description).
+     */
     public Start {
         data = Values.freeze(data);
     }

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.convert.ArroyoConverters;
 import org.arroyo.camel.message.ArroyoMessage;
 
@@ -14,7 +15,7 @@ import org.arroyo.camel.message.ArroyoMessage;
  * Runs an {@link Operator} as a Camel route step. The body is converted to an {@link ArroyoMessage}
  * (so a listener's bytes work directly); the operator's output replaces it: one message as the
  * body, several as a {@code List<ArroyoMessage>} (the pipeline splits it), none ends the exchange
- * here. The {@value ArroyoMessage#TYPE_HEADER} header follows a single output.
+ * here. The {@value ArroyoConstants#MESSAGE_TYPE} header follows a single output.
  */
 public class OperatorProcessor implements Processor {
 
@@ -38,7 +39,7 @@ public class OperatorProcessor implements Processor {
             exchange.setRouteStop(true);
         } else if (output.size() == 1) {
             message.setBody(output.get(0));
-            message.setHeader(ArroyoMessage.TYPE_HEADER, output.get(0).type().wireName());
+            message.setHeader(ArroyoConstants.MESSAGE_TYPE, output.get(0).type().wireName());
         } else {
             message.setBody(new Outputs(List.copyOf(output)));
         }

@@ -6,11 +6,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.ExpressionAdapter;
+import org.arroyo.camel.dataformat.WireMessage;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 
 /**
- * The recipient list of a partitioned pipeline: one output per event, every output for run boundaries. The outputs'
+ * The recipient list of a partitioned pipeline: one output per event, every output for run boundaries. A body may be
+ * a message or a {@link WireMessage} (the recipient list's {@code onPrepare} then sends its body). The outputs'
  * endpoints are resolved on the first message, not parsed again for every one.
  */
 public class PartitionRecipients extends ExpressionAdapter {
@@ -30,7 +32,8 @@ public class PartitionRecipients extends ExpressionAdapter {
     @Override
     public Object evaluate(Exchange exchange) {
         List<Endpoint> targets = endpoints(exchange.getContext());
-        ArroyoMessage message = exchange.getMessage().getBody(ArroyoMessage.class);
+        ArroyoMessage message = exchange.getMessage().getBody() instanceof WireMessage wire ? wire.message()
+                : exchange.getMessage().getBody(ArroyoMessage.class);
         if (message instanceof Event event) {
             return targets.get((int) Math.floorMod(partitioner.choose(event), (long) targets.size()));
         }

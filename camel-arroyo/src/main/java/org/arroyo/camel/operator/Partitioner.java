@@ -16,21 +16,6 @@ public interface Partitioner {
     /** The choice for an event; the output is {@code floorMod(choice, outputs)}. */
     long choose(Event event);
 
-    /**
-     * The partitioner the data forms name: {@code by} {@code choice} ({@link #byChoice}) or {@code key}
-     * ({@link #byKeyHash}), of the metadata {@code field}.
-     */
-    static Partitioner of(String by, String field) {
-        if (field == null || field.isBlank()) {
-            throw new IllegalArgumentException("partitioning needs the metadata field to partition by");
-        }
-        return switch (by == null ? "" : by.strip()) {
-            case "choice" -> byChoice(field.strip());
-            case "key" -> byKeyHash(field.strip());
-            default -> throw new IllegalArgumentException("partition by must be 'choice' or 'key', not '" + by + "'");
-        };
-    }
-
     /** stream-py's choice: an integer metadata field, e.g. the {@code choice} an operator set. */
     static Partitioner byChoice(String field) {
         return event -> {

@@ -1,42 +1,57 @@
 package org.arroyo.camel.operator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.arroyo.camel.ArroyoConstants;
+import org.arroyo.camel.dataformat.PipelineFormat;
+import org.arroyo.camel.dataformat.WireMessage;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.operator.Publishers.Publisher;
 
 /**
- * A pipeline's last step: sends every message the steps produced to every current publisher, in order (an
- * operator's several {@link Outputs} one after the other, numbered by {@value #OUTPUT_INDEX}). One message for one publisher is sent as it is; otherwise
- * each send gets its own copy of the exchange. A failed send fails the exchange at once (later sends of it do not
- * happen), so Camel's error handler sees the original message; a redelivery sends to every publisher again.
+ * A pipeline's last step: sends every message the steps produced to every current publisher, in order, written in
+ * the pipeline's {@link PipelineFormat} (an operator's several {@link Outputs} one after the other, and each
+ * message's wire messages one after the other, numbered by {@value ArroyoConstants#OUTPUT_INDEX}). One message for one
+ * publisher is sent as it is; otherwise each send gets its own copy of the exchange. A failed send fails the exchange
+ * at once (later sends of it do not happen), so Camel's error handler sees the original message; a redelivery sends
+ * to every publisher again.
  */
 public class PublishProcessor extends AsyncProcessorSupport {
 
-    /**
-     * The exchange property giving a published message's place among the outputs the operator made of one input,
-     * from 0, e.g. for file names: {@code file:out?fileName=${file:onlyname.noext}-${exchangeProperty.ArroyoOutputIndex}}.
-     */
-    public static final String OUTPUT_INDEX = "ArroyoOutputIndex";
-
     private final Publishers publishers;
+    private final PipelineFormat format;
 
-    public PublishProcessor(Publishers publishers) {
+    /**
+     * @param publishers where every message goes
+     * @param format     how each message is written for them
+     */
+    public PublishProcessor(Publishers publishers, PipelineFormat format) {
         this.publishers = publishers;
+        this.format = format;
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         List<Publisher> targets = publishers.current();
         Object body = exchange.getMessage().getBody();
-        if (targets.size() == 1 && !(body instanceof Outputs)) {
-            exchange.setProperty(OUTPUT_INDEX, 0);
+        if (targets.size() == 1 && format == PipelineFormat.MSGPACK && !(body instanceof Outputs)) {
+            exchange.setProperty(ArroyoConstants.OUTPUT_INDEX, 0);
             return targets.get(0).send().process(exchange, callback);
         }
-        List<?> messages = body instanceof Outputs outputs ? outputs.messages() : List.of(body);
+        List<Object> messages = new ArrayList<>();
+        try {
+            for (Object output : body instanceof Outputs outputs ? outputs.messages() : List.of(body)) {
+                messages.addAll(format.wireMessages(output));
+            }
+        } catch (IllegalArgumentException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
         return new Sends(exchange, messages, targets, callback).sendFrom(true);
     }
 
@@ -60,15 +75,11 @@ public class PublishProcessor extends AsyncProcessorSupport {
         boolean sendFrom(boolean sync) {
             while (next < messages.size() * targets.size()) {
                 int index = next / targets.size();
-                Object message = messages.get(index);
                 Publisher target = targets.get(next % targets.size());
                 next++;
                 Exchange copy = exchange.copy();
-                copy.setProperty(OUTPUT_INDEX, index);
-                copy.getMessage().setBody(message);
-                if (message instanceof ArroyoMessage arroyo) {
-                    copy.getMessage().setHeader(ArroyoMessage.TYPE_HEADER, arroyo.type().wireName());
-                }
+                copy.setProperty(ArroyoConstants.OUTPUT_INDEX, index);
+                put(messages.get(index), copy);
                 boolean doneHere = target.send().process(copy, doneSync -> {
                     if (!doneSync && !failed(copy, false)) {
                         sendFrom(false);
@@ -83,6 +94,17 @@ public class PublishProcessor extends AsyncProcessorSupport {
             }
             callback.done(sync);
             return sync;
+        }
+
+        private static void put(Object message, Exchange copy) {
+            if (message instanceof WireMessage wire) {
+                wire.putInto(copy);
+            } else {
+                copy.getMessage().setBody(message);
+                if (message instanceof ArroyoMessage arroyo) {
+                    copy.getMessage().setHeader(ArroyoConstants.MESSAGE_TYPE, arroyo.type().wireName());
+                }
+            }
         }
 
         /** Whether the send failed; if so the exchange carries its exception and is complete. */

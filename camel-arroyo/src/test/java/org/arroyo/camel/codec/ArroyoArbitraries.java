@@ -15,13 +15,13 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
-import org.arroyo.camel.message.ArrayField;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.DType;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
+import org.arroyo.camel.message.internal.ArrayField;
 
 /**
  * Random Arroyo values and messages for property tests, with the boundaries the wire formats care

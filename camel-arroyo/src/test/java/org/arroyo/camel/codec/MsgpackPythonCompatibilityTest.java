@@ -11,10 +11,10 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.arroyo.camel.codec.ArroyoArbitraries.ValueSet;
-import org.arroyo.camel.message.ArrayField;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
+import org.arroyo.camel.message.internal.ArrayField;
 import org.arroyo.test.infra.PythonPeer;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.TypeConversionException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
@@ -50,7 +51,7 @@ class ArroyoConvertersTest {
             Exchange exchange = new DefaultExchange(context);
             exchange.getMessage().setBody(vector(file));
             ArroyoMessage message = exchange.getMessage().getBody(ArroyoMessage.class);
-            assertThat(exchange.getMessage().getHeader(ArroyoMessage.TYPE_HEADER)).isEqualTo(message.type().wireName());
+            assertThat(exchange.getMessage().getHeader(ArroyoConstants.MESSAGE_TYPE)).isEqualTo(message.type().wireName());
         }
     }
 

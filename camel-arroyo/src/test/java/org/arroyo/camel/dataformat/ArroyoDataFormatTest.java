@@ -9,6 +9,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
@@ -55,7 +56,7 @@ class ArroyoDataFormatTest {
             public void configure() {
                 from("direct:in").unmarshal().custom("arroyo")
                         .choice()
-                            .when(header(ArroyoMessage.TYPE_HEADER).isEqualTo("event")).to("mock:events")
+                            .when(header(ArroyoConstants.MESSAGE_TYPE).isEqualTo("event")).to("mock:events")
                             .otherwise().to("mock:control")
                         .end()
                         .marshal().custom("arroyo").to("mock:bytes");
@@ -89,7 +90,7 @@ class ArroyoDataFormatTest {
                         - to: mock:yaml
                 """));
         MockEndpoint yaml = context.getEndpoint("mock:yaml", MockEndpoint.class);
-        yaml.expectedHeaderReceived(ArroyoMessage.TYPE_HEADER, "start");
+        yaml.expectedHeaderReceived(ArroyoConstants.MESSAGE_TYPE, "start");
 
         context.createProducerTemplate().sendBody("direct:yaml", vector("sas_start_1.bin"));
 
@@ -106,7 +107,7 @@ class ArroyoDataFormatTest {
             }
         });
         MockEndpoint xps = context.getEndpoint("mock:xps", MockEndpoint.class);
-        xps.expectedHeaderValuesReceivedInAnyOrder(ArroyoMessage.TYPE_HEADER, "start", "event", "stop");
+        xps.expectedHeaderValuesReceivedInAnyOrder(ArroyoConstants.MESSAGE_TYPE, "start", "event", "stop");
 
         for (String file : List.of("xps_start_1.bin", "xps_event_1.1.bin", "xps_event_1.2.bin", "xps_stop_1.bin")) {
             template.sendBody("direct:xps", vector(file));

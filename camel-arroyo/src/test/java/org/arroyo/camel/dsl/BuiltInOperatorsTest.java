@@ -13,14 +13,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
 import org.arroyo.camel.operator.Batch;
-import org.arroyo.camel.operator.BatchingProcessor;
+import org.arroyo.camel.operator.DecouplingProcessor;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.operator.Partitioner;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +60,7 @@ class BuiltInOperatorsTest {
 
     private static List<String> closedBy(MockEndpoint endpoint) {
         return endpoint.getReceivedExchanges().stream()
-                .map(exchange -> exchange.getMessage().getHeader(BatchingProcessor.CLOSED_BY_HEADER, String.class))
+                .map(exchange -> exchange.getMessage().getHeader(ArroyoConstants.BATCH_CLOSED_BY, String.class))
                 .filter(reason -> reason != null).toList();
     }
 
@@ -139,6 +139,34 @@ class BuiltInOperatorsTest {
         context.stop();
 
         assertThat(bodies(batches)).containsExactly(new Batch(List.of(event(1), event(2)), Batch.ClosedBy.SHUTDOWN));
+    }
+
+    @Test
+    void stoppingThePipelineProcessesWhatTheDecouplingStageHolds() throws Exception {
+        AtomicInteger processed = new AtomicInteger();
+        ProducerTemplate template = start(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("slow").listen("direct:in").decouple(8, 1).operator(new Operator() {
+                    @Override
+                    public List<? extends ArroyoMessage> onEvent(Event event) throws InterruptedException {
+                        TimeUnit.MILLISECONDS.sleep(20);
+                        processed.incrementAndGet();
+                        return List.of(event);
+                    }
+                }).publish("mock:done");
+            }
+        });
+
+        MockEndpoint done = mock("done");
+        for (int n = 0; n < 8; n++) {
+            template.sendBody("direct:in", event(n));
+        }
+        int queued = 8 - processed.get();
+        context.stop();
+
+        assertThat(queued).as("messages were still queued when the pipeline stopped").isGreaterThan(0);
+        assertThat(bodies(done)).hasSize(8);
     }
 
     @Test
@@ -241,21 +269,22 @@ class BuiltInOperatorsTest {
                 }).publish("mock:done");
             }
         });
-        SedaEndpoint queue = context.getEndpoints().stream().filter(SedaEndpoint.class::isInstance)
-                .map(SedaEndpoint.class::cast).findFirst().orElseThrow();
+        DecouplingProcessor queue = StagesOf.stage(context, "slow", DecouplingProcessor.class);
         MockEndpoint done = mock("done");
         done.expectedMessageCount(300);
-        int maxQueued = 0;
+        int maxPending = 0;
 
         for (int n = 0; n < 300; n++) {
             template.sendBody("direct:in", event(n));
-            maxQueued = Math.max(maxQueued, queue.getCurrentQueueSize());
+            maxPending = Math.max(maxPending, queue.getPending());
         }
 
         done.assertIsSatisfied(20_000);
-        assertThat(maxQueued).as("the queue never holds more than its size").isLessThanOrEqualTo(8);
+        assertThat(maxPending).as("never more than the queue and the threads hold").isLessThanOrEqualTo(8 + 2)
+                .as("the listener did not wait for each message").isGreaterThan(1);
         assertThat(bodies(done)).hasSize(300).doesNotHaveDuplicates();
         assertThat(processed.get()).isEqualTo(300);
-        assertThat(done.getReceivedExchanges()).extracting(Exchange::getFromRouteId).containsOnly("slow-2");
+        assertThat(done.getReceivedExchanges()).extracting(Exchange::getFromRouteId)
+                .as("decoupled exchanges come from the stage's route, as batches do").containsOnly("slow");
     }
 }

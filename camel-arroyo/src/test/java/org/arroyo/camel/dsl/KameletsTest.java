@@ -1,8 +1,10 @@
 package org.arroyo.camel.dsl;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,12 +21,16 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.arroyo.camel.ArroyoConstants;
+import org.arroyo.camel.codec.WireFormat;
+import org.arroyo.camel.dataformat.PipelineFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
 import org.arroyo.camel.operator.Batch;
-import org.arroyo.camel.operator.BatchingProcessor;
+import org.arroyo.camel.operator.Batching;
+import org.arroyo.camel.operator.Decoupling;
 import org.arroyo.camel.operator.Partitioner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +87,7 @@ class KameletsTest {
     /** Each message a mock received, with why it closed if it is a batch. */
     private static List<String> received(MockEndpoint mock) {
         return mock.getReceivedExchanges().stream().map(Exchange::getMessage)
-                .map(message -> message.getBody() + " " + message.getHeader(BatchingProcessor.CLOSED_BY_HEADER, "", String.class))
+                .map(message -> message.getBody() + " " + message.getHeader(ArroyoConstants.BATCH_CLOSED_BY, "", String.class))
                 .toList();
     }
 
@@ -283,6 +289,45 @@ class KameletsTest {
         }
     }
 
+    @Test
+    void partitionKameletWritesItsFormatAsTheJavaDslDoes() throws Exception {
+        Map<String, Object> oneByteImages = Map.of("run_id", "r", "data_type", "U8",
+                "Rectangle", Map.of("Left", 0, "Top", 0, "Right", 1, "Bottom", 1));
+        List<byte[]> input = new ArrayList<>(List.of(WireFormat.JSON.codec().encodeFrame(new Start(oneByteImages))));
+        for (int n = 0; n < 6; n++) {
+            input.addAll(WireFormat.JSON.codec().encode(Event.of(Map.of("n", n, "run_id", "run-" + n), ByteBuffer.wrap(new byte[] { (byte) n }))));
+        }
+        CamelContext yaml = started("partition.yaml", """
+                - from:
+                    uri: direct:in
+                    steps:
+                      - kamelet:
+                          name: arroyo-read-action
+                          parameters: {format: json+raw}
+                      - to:
+                          uri: kamelet:arroyo-partition-sink
+                          parameters: {by: key, field: run_id, outputs: "mock:h0, mock:h1", format: json+raw}
+                """);
+        CamelContext java = started(routes -> routes.pipeline("hashed").format("json+raw").listen("direct:in")
+                .partition(Partitioner.byKeyHash("run_id"), "mock:h0", "mock:h1"));
+        for (CamelContext context : List.of(yaml, java)) {
+            ProducerTemplate template = context.createProducerTemplate();
+            input.forEach(frame -> template.sendBody("direct:in", frame));
+        }
+
+        for (String output : List.of("h0", "h1")) {
+            List<String> written = hex(mock(java, output));
+            assertThat(written).as("the start, then each event's header and image").hasSizeGreaterThan(1);
+            assertThat(written.size() % 2).as("events come as pairs after the start").isEqualTo(1);
+            assertThat(hex(mock(yaml, output))).as(output).isEqualTo(written);
+        }
+        assertThat(hex(mock(java, "h0")).size() + hex(mock(java, "h1")).size()).isEqualTo(2 + 6 * 2);
+    }
+
+    private static List<String> hex(MockEndpoint mock) {
+        return mock.getReceivedExchanges().stream().map(exchange -> HexFormat.of().formatHex(exchange.getMessage().getBody(byte[].class))).toList();
+    }
+
     private static long crc32(String text) {
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
@@ -368,10 +413,13 @@ class KameletsTest {
 
     @Test
     void theKameletsDefaultsAreTheOtherFormsDefaults() throws Exception {
-        assertThat(defaults("arroyo-batch-action")).containsEntry("maxAge", StageSettings.DEFAULT_MAX_AGE.toSeconds() + "s")
-                .containsEntry("maxIdle", StageSettings.DEFAULT_MAX_IDLE.toSeconds() + "s");
-        assertThat(defaults("arroyo-decouple-action")).containsEntry("queueSize", String.valueOf(StageSettings.DEFAULT_QUEUE_SIZE))
-                .containsEntry("threads", String.valueOf(StageSettings.DEFAULT_THREADS));
+        assertThat(defaults("arroyo-batch-action")).containsEntry("maxAge", Batching.DEFAULT_MAX_AGE.toSeconds() + "s")
+                .containsEntry("maxIdle", Batching.DEFAULT_MAX_IDLE.toSeconds() + "s");
+        assertThat(defaults("arroyo-decouple-action")).containsEntry("queueSize", String.valueOf(Decoupling.DEFAULT_QUEUE_SIZE))
+                .containsEntry("threads", String.valueOf(Decoupling.DEFAULT_THREADS));
+        for (String kamelet : List.of("arroyo-read-action", "arroyo-write-action", "arroyo-partition-sink")) {
+            assertThat(defaults(kamelet)).as(kamelet).containsEntry("format", PipelineFormat.MSGPACK.toString());
+        }
     }
 
     /** The defaults a Kamelet's definition declares, as text. */

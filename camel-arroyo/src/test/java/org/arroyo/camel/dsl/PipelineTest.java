@@ -12,13 +12,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
 import org.arroyo.camel.operator.Operator;
-import org.arroyo.camel.operator.PublishProcessor;
 import org.arroyo.camel.operator.Publishers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,7 @@ class PipelineTest {
                 Event.of(Map.of("n", 1)), Event.of(Map.of("copy", true)),
                 Event.of(Map.of("n", 2)), Event.of(Map.of("copy", true)),
                 new Stop(Map.of("events_seen", 2L)));
-        assertThat(b.getReceivedExchanges()).extracting(exchange -> exchange.getProperty(PublishProcessor.OUTPUT_INDEX))
+        assertThat(b.getReceivedExchanges()).extracting(exchange -> exchange.getProperty(ArroyoConstants.OUTPUT_INDEX))
                 .as("each output's place among its input's outputs").containsExactly(0, 0, 1, 0, 1, 0);
         assertThat(context.getRoute("demo")).as("an ordinary Camel route named after the pipeline").isNotNull();
     }

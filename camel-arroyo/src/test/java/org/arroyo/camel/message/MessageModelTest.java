@@ -15,6 +15,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.arroyo.camel.codec.ArroyoArbitraries;
 import org.arroyo.camel.codec.ArroyoArbitraries.ValueSet;
+import org.arroyo.camel.message.internal.ArrayField;
+import org.arroyo.camel.message.internal.Values;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.arroyo.camel.message;
+package org.arroyo.camel.message.internal;
 
 import java.util.List;
 

@@ -1,10 +1,11 @@
-package org.arroyo.camel.message;
+package org.arroyo.camel.message.internal;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +32,44 @@ class MapBuilderTest {
 
         assertThat(built).isEqualTo(expected).hasSameHashCodeAs(expected);
         assertThat(built.keySet()).containsExactlyElementsOf(expected.keySet());
-        assertThat(built.get("field_" + size)).isEqualTo(size == 0 ? null : 0L);
+        expected.forEach((key, value) -> assertThat(built.get(key)).isEqualTo(value));
         assertThat(built.get("absent")).isNull();
         assertThat(built.containsKey(42)).isFalse();
         assertThat(Values.freeze(built)).isSameAs(built);
         assertThatThrownBy(() -> built.put("more", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    /** Keys of one hash code ("Aa" and "BB" have the same), found past each other in the index and after removals. */
+    @Test
+    void keysOfTheSameHashCodeAreFoundApart() {
+        List<String> keys = new ArrayList<>(List.of(""));
+        for (int i = 0; i < 5; i++) {
+            keys = keys.stream().flatMap(key -> Stream.of(key + "Aa", key + "BB")).toList();
+        }
+        MapBuilder builder = new MapBuilder(keys.size());
+        keys.forEach(key -> builder.add(key, key.length()));
+        assertThat(builder.add(keys.get(7), 0)).isFalse();
+        builder.remove(keys.get(0));
+        Map<String, Object> built = builder.build();
+
+        assertThat(keys).hasSize(32).extracting(String::hashCode).containsOnly(keys.get(0).hashCode());
+        assertThat(built.keySet()).containsExactlyElementsOf(keys.subList(1, keys.size()));
+        assertThat(built.get(keys.get(0))).isNull();
+        assertThat(built.get(keys.get(31))).isEqualTo(10L);
+    }
+
+    /** Sizes below, at and above the size where lookups switch from scanning to an index. */
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 8, 9, 100 })
+    void aCopiedMapKeepsTheOrderOfTheOriginal(int size) {
+        Map<String, Object> original = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            original.put("field_" + (size - i), i);
+        }
+        Map<String, Object> copy = MapBuilder.of(original).build();
+
+        assertThat(copy.keySet()).containsExactlyElementsOf(original.keySet());
+        original.forEach((key, value) -> assertThat(copy.get(key)).isEqualTo((long) (int) value));
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package org.arroyo.camel.message;
+package org.arroyo.camel.message.internal;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -13,25 +13,30 @@ public final class MapBuilder {
     private String[] keys;
     private Object[] values;
     private int size;
-    private Map<String, Integer> index;
+    private int[] index;
     private boolean built;
 
+    /** A builder with room for {@code expectedSize} entries; it grows past them. */
     public MapBuilder(int expectedSize) {
         int capacity = Math.max(1, expectedSize);
         keys = new String[capacity];
         values = new Object[capacity];
     }
 
-    /** A builder holding a copy of a map's entries. */
+    /** A builder holding a copy of a map's entries, in its iteration order. */
     public static MapBuilder of(Map<String, ?> map) {
         MapBuilder builder = new MapBuilder(map.size());
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("map key " + entry.getKey() + " is not a string");
-            }
-            builder.add(key, entry.getValue());
-        }
+        // forEach rather than entrySet(): no iterator, and no entry objects from maps that make them (Map.of)
+        ((Map<?, ?>) map).forEach(builder::addCopied);
         return builder;
+    }
+
+    /** An entry of a map being copied, whose keys may not be strings whatever its type says. */
+    private void addCopied(Object key, Object value) {
+        if (!(key instanceof String text)) {
+            throw new IllegalArgumentException("map key " + key + " is not a string");
+        }
+        add(text, value);
     }
 
     /**
@@ -56,8 +61,8 @@ public final class MapBuilder {
         keys[size] = key;
         values[size] = frozen;
         size++;
-        if (index != null) {
-            index.put(key, size - 1);
+        if (index != null && FrozenMap.hasRoom(index, size)) {
+            FrozenMap.place(index, key, size - 1);
         } else {
             index = FrozenMap.indexFor(keys, size);
         }

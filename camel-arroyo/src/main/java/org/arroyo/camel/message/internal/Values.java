@@ -1,4 +1,4 @@
-package org.arroyo.camel.message;
+package org.arroyo.camel.message.internal;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -50,11 +50,11 @@ public final class Values {
      * immutable already and is kept, not copied.
      */
     public static Map<String, Object> freeze(Map<String, ?> map) {
-        if (map == null) {
-            return Map.of();
-        }
         if (map instanceof FrozenMap frozen) {
             return frozen;
+        }
+        if (map == null || map.isEmpty()) {
+            return FrozenMap.EMPTY;
         }
         return MapBuilder.of(map).build();
     }
@@ -96,7 +96,7 @@ public final class Values {
     }
 
     /** The remaining bytes as a buffer of their own that cannot change them (a slice of a read-only buffer is one). */
-    static ByteBuffer readOnlySlice(ByteBuffer bytes) {
+    public static ByteBuffer readOnlySlice(ByteBuffer bytes) {
         ByteBuffer slice = bytes.slice();
         return slice.isReadOnly() ? slice : slice.asReadOnlyBuffer();
     }

@@ -1,8 +1,7 @@
-package org.arroyo.camel.message;
+package org.arroyo.camel.message.internal;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -24,15 +23,15 @@ final class FrozenMap extends AbstractMap<String, Object> {
     private final String[] keys;
     private final Object[] values;
     private final int size;
-    /** Each key's place, for maps of more than {@link #SCANNED} entries; null for smaller ones. */
-    private final Map<String, Integer> index;
+    /** The keys' hash table ({@link #indexFor}) for more than {@link #SCANNED} entries; null for fewer. */
+    private final int[] index;
     private Set<Entry<String, Object>> entries;
 
     /**
      * Takes the arrays as they are: their first {@code size} elements are the entries (distinct keys, frozen values);
      * the index is there when they are more than SCANNED.
      */
-    FrozenMap(String[] keys, Object[] values, int size, Map<String, Integer> index) {
+    FrozenMap(String[] keys, Object[] values, int size, int[] index) {
         this.keys = keys;
         this.values = values;
         this.size = size;
@@ -40,13 +39,18 @@ final class FrozenMap extends AbstractMap<String, Object> {
     }
 
     /** Where a key sits among {@code size} keys, or -1; {@code index} is null for up to SCANNED keys. */
-    static int indexOf(Object key, String[] keys, int size, Map<String, Integer> index) {
-        if (index != null) {
-            Integer at = index.get(key);
-            return at == null ? -1 : at;
-        }
+    static int indexOf(Object key, String[] keys, int size, int[] index) {
         if (!(key instanceof String text)) {
             return -1;
+        }
+        if (index != null) {
+            int mask = index.length - 1;
+            for (int slot = slotOf(text, mask); ; slot = (slot + 1) & mask) {
+                int at = index[slot] - 1;
+                if (at < 0 || keys[at].equals(text)) {
+                    return at;
+                }
+            }
         }
         int hash = text.hashCode();
         for (int i = 0; i < size; i++) {
@@ -58,16 +62,40 @@ final class FrozenMap extends AbstractMap<String, Object> {
         return -1;
     }
 
-    /** An index of the first {@code size} keys, or null when they are few enough to scan. */
-    static Map<String, Integer> indexFor(String[] keys, int size) {
+    /**
+     * A hash table of the first {@code size} keys, or null when they are few enough to scan: open addressing, each slot
+     * holding a key's place + 1 (0 when free), in an array at least twice as long as the keys, so that probing stays
+     * short. One array: a {@code HashMap} of the places allocated more than the rest of the map.
+     */
+    static int[] indexFor(String[] keys, int size) {
         if (size <= SCANNED) {
             return null;
         }
-        Map<String, Integer> index = new HashMap<>(size * 2);
+        int[] index = new int[Integer.highestOneBit(size * 2 - 1) << 1];
         for (int i = 0; i < size; i++) {
-            index.put(keys[i], i);
+            place(index, keys[i], i);
         }
         return index;
+    }
+
+    /** Whether a table of {@link #indexFor} has room for {@code size} keys. */
+    static boolean hasRoom(int[] index, int size) {
+        return size * 2 <= index.length;
+    }
+
+    /** Enters the key at place {@code at} (a key not there yet) in a table of {@link #indexFor} with room for it. */
+    static void place(int[] index, String key, int at) {
+        int mask = index.length - 1;
+        int slot = slotOf(key, mask);
+        while (index[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        index[slot] = at + 1;
+    }
+
+    private static int slotOf(String key, int mask) {
+        int hash = key.hashCode();
+        return (hash ^ hash >>> 16) & mask;
     }
 
     @Override

@@ -1,0 +1,28 @@
+package org.arroyo.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** The message headers and exchange properties that camel-arroyo sets: their names on exchanges, and what they hold. */
+public final class ArroyoConstants {
+
+    @Metadata(description = "The kind of Arroyo message the body is: start, event or stop. Set when a body is converted or"
+                            + " unmarshalled to a message, by operators and by publishing, so routes can choose on it.",
+              javaType = "String")
+    public static final String MESSAGE_TYPE = "ArroyoMessageType";
+
+    @Metadata(label = "property", description = "An exchange property, not a header: the msgpack bytes a message was decoded"
+                            + " from, so that the same message instance is published as those very bytes.",
+              javaType = "java.lang.Object")
+    public static final String WIRE_FRAME = "ArroyoWireFrame";
+
+    @Metadata(label = "property", description = "An exchange property, not a header: the place of a published message among"
+                            + " those one input became (0, 1, ...), e.g. for file names.",
+              javaType = "java.lang.Integer")
+    public static final String OUTPUT_INDEX = "ArroyoOutputIndex";
+
+    @Metadata(description = "Why a batch closed: SIZE, AGE, IDLE, RUN_BOUNDARY or SHUTDOWN.", javaType = "String")
+    public static final String BATCH_CLOSED_BY = "ArroyoBatchClosedBy";
+
+    private ArroyoConstants() {
+    }
+}
