@@ -1,4 +1,4 @@
-package org.arroyo.camel.broker.redisstream;
+package org.arroyo.camel.redisstream;
 
 import java.util.Map;
 
