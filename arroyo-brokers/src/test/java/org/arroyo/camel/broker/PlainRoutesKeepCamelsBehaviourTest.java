@@ -24,10 +24,10 @@ import org.arroyo.test.ScanRun;
 import org.arroyo.test.TestOperators;
 import org.arroyo.test.infra.KafkaBroker;
 import org.arroyo.test.infra.RedisBroker;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
@@ -37,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A pipeline on Kafka and plain Kafka and spring-redis routes in one CamelContext: the pipeline has
  * Arroyo's delivery defaults on its own endpoints, the plain routes and the components keep Camel's.
+ * One context for the class: the tests look at it from different sides.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlainRoutesKeepCamelsBehaviourTest {
 
     @RegisterExtension
@@ -53,14 +55,10 @@ class PlainRoutesKeepCamelsBehaviourTest {
     }
 
     @BeforeAll
-    static void createTopics() throws Exception {
+    void startRoutes() throws Exception {
         KAFKA.createTopic("detector", 1);
         KAFKA.createTopic("reduced", 1);
         KAFKA.createTopic("plain", 1);
-    }
-
-    @BeforeEach
-    void startRoutes() throws Exception {
         context.addRoutes(new ArroyoRouteBuilder() {
             @Override
             public void configure() {
@@ -79,7 +77,7 @@ class PlainRoutesKeepCamelsBehaviourTest {
         context.start();
     }
 
-    @AfterEach
+    @AfterAll
     void stopCamel() {
         context.stop();
     }
