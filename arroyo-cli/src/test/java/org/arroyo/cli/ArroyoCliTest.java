@@ -119,4 +119,20 @@ class ArroyoCliTest {
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("missing.bin: no such file");
     }
+
+    /** The example of docs/cli.md: text and JSON given as msgpack. */
+    @Test
+    void decodeOfTextOrJsonSaysWhatTheBytesLookLike(@TempDir Path dir) throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "beamline 7.3.3 notes\n");
+        Path json = Files.writeString(dir.resolve("xps-start.json"), "{\"msg_type\": \"start\", \"data_type\": \"U16\"}");
+
+        Result text = arroyo("decode", "--format", "msgpack", notes);
+        Result start = arroyo("decode", "--format", "msgpack", json);
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.err()).isEqualTo("arroyo: notes.txt: expected a msgpack map, found integer; the bytes look like UTF-8 text"
+                + " (\"beamline 7.3.3 notes\"), not msgpack (at byte offset 0)\n");
+        assertThat(start.err()).isEqualTo("arroyo: xps-start.json: expected a msgpack map, found integer; the bytes look like"
+                + " JSON text: use format json (or json+raw for ArroyoXPS) (at byte offset 0)\n");
+    }
 }

@@ -169,7 +169,8 @@ class PipelineCommandsTest {
                 "start run=demo-0001",
                 "event run=demo-0001 frame=0 array=uint16[16,16]",
                 "event run=demo-0001 frame=1 array=uint16[16,16]",
-                "undecodable: expected a msgpack map, found integer (at byte offset 0)",
+                "undecodable: expected a msgpack map, found integer; the bytes look like UTF-8 text (\"not a message\"),"
+                        + " not msgpack (at byte offset 0)",
                 "event run=demo-0001 frame=2 array=uint16[16,16]",
                 "stop  run=demo-0001");
     }

@@ -50,7 +50,7 @@ final class MsgpackReader {
             long start = reader.offset();
             if (reader.unpacker.getNextFormat().getValueType() != ValueType.MAP) {
                 throw new ArroyoDecodeException("expected a msgpack map, found "
-                        + reader.unpacker.getNextFormat().getValueType().name().toLowerCase(), start);
+                        + reader.unpacker.getNextFormat().getValueType().name().toLowerCase() + TextHint.of(reader.input), start);
             }
             MapBuilder map = reader.readMapValue(1);
             if (reader.unpacker.hasNext()) {

@@ -99,9 +99,24 @@ class MsgpackBadInputTest {
     }
 
     @Test
-    void bytesThatAreNoMsgpackMapAreRefused() {
+    void textSaysWhatItLooksLike() {
+        assertThat(refused("{\"msg_type\": \"start\", \"run_id\": \"r1\"}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessage("expected a msgpack map, found integer; the bytes look like JSON text: use format json"
+                        + " (or json+raw for ArroyoXPS) (at byte offset 0)");
         assertThat(refused("hello world".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessage("expected a msgpack map, found integer; the bytes look like UTF-8 text (\"hello world\"),"
+                        + " not msgpack (at byte offset 0)");
+        assertThat(refused("détecteur: frame 1 of 20 done, 3 to go".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("look like UTF-8 text (\"détecteur: frame 1 of 20...\")");
+        assertThat(refused(("x".repeat(63) + "é and more").getBytes(StandardCharsets.UTF_8)))
+                .as("a character cut where the look ends").hasMessageContaining("look like UTF-8 text");
+        assertThat(refused(new byte[] { 'a', 'b', (byte) 0xc3 })).as("text cut inside its last character")
                 .hasMessage("expected a msgpack map, found integer (at byte offset 0)");
+    }
+
+    @Test
+    void bytesThatAreNoMsgpackMapAreRefused() {
+        assertThat(refused(new byte[] { 0x01, 0x02 })).hasMessage("expected a msgpack map, found integer (at byte offset 0)");
         assertThat(refused(pack(packer -> packer.packArrayHeader(1).packString("msg_type"))))
                 .hasMessage("expected a msgpack map, found array (at byte offset 0)");
         assertThat(refused(new byte[] { (byte) 0xc1 })).hasMessageStartingWith("malformed msgpack: ")
