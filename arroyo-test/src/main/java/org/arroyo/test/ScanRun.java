@@ -2,7 +2,6 @@ package org.arroyo.test;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,7 @@ import java.util.Map;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.DType;
-import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
-import org.arroyo.camel.message.Start;
-import org.arroyo.camel.message.Stop;
 
 /**
  * One detector run as a beamline sends it: a start, {@code events} frames of 128 x 256 uint16
@@ -28,16 +24,14 @@ public final class ScanRun {
     }
 
     public static List<ArroyoMessage> messages(String runId, int events) {
-        List<ArroyoMessage> run = new ArrayList<>(events + 2);
-        run.add(new Start(Map.of("run_id", runId, "width", (long) COLUMNS, "height", (long) ROWS, "data_type", "uint16")));
+        Run run = Run.start(Map.of("run_id", runId, "width", (long) COLUMNS, "height", (long) ROWS, "data_type", "uint16"));
         for (int frame = 0; frame < events; frame++) {
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("frame_number", (long) frame);
             metadata.put("tiled_url", "http://tiled.local/" + runId + "?slice=" + frame);
-            run.add(Event.of(metadata, frame(runId.hashCode() + frame)));
+            run.event(metadata, frame(runId.hashCode() + frame));
         }
-        run.add(new Stop(Map.of("run_id", runId, "num_frames", (long) events)));
-        return run;
+        return run.stop(Map.of("run_id", runId, "num_frames", (long) events));
     }
 
     /** The run's messages as msgpack bytes, in order. */

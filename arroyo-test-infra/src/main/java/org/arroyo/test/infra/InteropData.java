@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 /**
  * The interop data the Python libraries wrote (see {@code interop/README.md} in this jar): the wire
  * vectors and the Zocalo recipe cases. They are resources of this test kit; where the kit is a jar,
@@ -18,6 +22,9 @@ import java.util.List;
 final class InteropData {
 
     static final String RESOURCE_ROOT = "org/arroyo/test/infra/interop/";
+
+    /** JSON as the Python libraries' expectations are read: integers as Long. */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
     private static Path directory;
 

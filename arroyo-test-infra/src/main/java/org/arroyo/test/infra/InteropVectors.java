@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The wire vectors msgpack-python and numpy wrote for each wire convention, with what each must
@@ -29,8 +26,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public final class InteropVectors {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
     /** One manifest case: its frames' files and what they must decode to. */
     public record Case(String name, String codec, List<Path> frames, JsonNode expect) {
@@ -48,7 +43,7 @@ public final class InteropVectors {
          * integers as Long, objects as maps, arrays as lists.
          */
         public Map<String, Object> fieldsWithoutType() {
-            Map<String, Object> fields = JSON.convertValue(expect.get("fields"), new TypeReference<LinkedHashMap<String, Object>>() { });
+            Map<String, Object> fields = InteropData.JSON.convertValue(expect.get("fields"), new TypeReference<LinkedHashMap<String, Object>>() { });
             Object msgType = fields.remove("msg_type");
             if (msgType != null && !msgType.equals(kind())) {
                 throw new AssertionError(name + ": manifest fields say msg_type " + msgType + " but kind " + kind());
@@ -78,7 +73,7 @@ public final class InteropVectors {
     public static List<Case> cases() {
         Path dir = directory();
         try {
-            JsonNode manifest = JSON.readTree(dir.resolve("manifest.json").toFile());
+            JsonNode manifest = InteropData.JSON.readTree(dir.resolve("manifest.json").toFile());
             List<Case> cases = new ArrayList<>();
             for (JsonNode node : manifest.get("cases")) {
                 List<Path> frames = new ArrayList<>();
@@ -106,7 +101,7 @@ public final class InteropVectors {
     /** The frame files a manifest names. */
     static List<String> fileNames(byte[] manifest) throws IOException {
         List<String> names = new ArrayList<>();
-        for (JsonNode node : JSON.readTree(manifest).get("cases")) {
+        for (JsonNode node : InteropData.JSON.readTree(manifest).get("cases")) {
             node.get("frames").forEach(frame -> names.add("vectors/" + frame.asText()));
         }
         return names;

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Zocalo recipes with what python-workflows' {@code Recipe} class said of them
@@ -18,8 +16,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * order, integers as Long).
  */
 public final class RecipeCases {
-
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_LONG_FOR_INTS).build();
 
     /** One case: its name and its fields. */
     public record Case(String name, Map<String, Object> fields) {
@@ -50,7 +46,8 @@ public final class RecipeCases {
 
     public static List<Case> all() {
         try {
-            List<LinkedHashMap<String, Object>> cases = JSON.convertValue(JSON.readTree(file().toFile()).get("cases"),
+            JsonNode root = InteropData.JSON.readTree(file().toFile());
+            List<LinkedHashMap<String, Object>> cases = InteropData.JSON.convertValue(root.get("cases"),
                     new TypeReference<List<LinkedHashMap<String, Object>>>() { });
             return cases.stream().map(fields -> new Case((String) fields.get("name"), fields)).toList();
         } catch (IOException e) {
