@@ -14,11 +14,17 @@ import static org.arroyo.camel.zocalo.strformat.PythonValues.getItem;
 import static org.arroyo.camel.zocalo.strformat.PythonValues.repr;
 import static org.arroyo.camel.zocalo.strformat.PythonValues.str;
 
-/** python-workflows' recipe validation, rule for rule and in the same order. */
+/**
+ * python-workflows' recipe validation, rule for rule and in the same order. Its search for cycles searches a node once
+ * (one searched without a fault is on no cycle): the same verdict, without the time that grows exponentially with
+ * steps that fan out and join again.
+ */
 final class RecipeValidation {
 
     private final Map<Object, Object> recipe;
     private final List<Object> touched = new ArrayList<>(List.of(START, ERROR));
+    /** Nodes searched to the end without a fault: a search that reaches one again would find none either. */
+    private final List<Object> searched = new ArrayList<>();
 
     RecipeValidation(Map<Object, Object> recipe) {
         this.recipe = recipe;
@@ -91,6 +97,9 @@ final class RecipeValidation {
         if (!contains(touched, last)) {
             touched.add(last);
         }
+        if (contains(searched, last)) {
+            return;
+        }
         Object node = getItem(recipe, last);
         for (String outgoing : List.of(OUTPUT, ERROR)) {
             if (contains(node, outgoing)) {
@@ -104,6 +113,7 @@ final class RecipeValidation {
                 }
             }
         }
+        searched.add(last);
     }
 
     /** The nodes an output or error link names: a number, a list of numbers, or a map of those. */

@@ -2,88 +2,137 @@ package org.arroyo.camel.codec;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
+import java.util.stream.Stream;
 
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.sessions.JqwikSession;
 import org.arroyo.camel.codec.ArroyoArbitraries.ValueSet;
 import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.test.infra.DecoderFuzzer;
+import org.arroyo.test.infra.DecoderFuzzer.Outcome;
 import org.arroyo.test.infra.InteropVectors;
-import org.arroyo.test.infra.InteropVectors.Case;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random bytes and mutations of real messages, fed to every decoder: the only exception that may
- * come out is {@link ArroyoDecodeException}, and whatever decodes re-encodes to an equal message.
- * The seed is printed; {@code -Darroyo.fuzz.seed=...} replays a run.
+ * Every decoder of the core meets random bytes and mutations of real messages of its convention (the interop vectors
+ * and random messages): the only exception that may come out is {@link ArroyoDecodeException}, within the fuzzer's
+ * time bound, and whatever decodes re-encodes to an equal message. The fuzz profile gives each decoder a million
+ * inputs in a JVM of 256 MB; {@code -Darroyo.fuzz.seed=...} replays a run.
  */
 class DecoderFuzzTest {
 
-    private static final int ROUNDS = 20_000;
+    private static final int INPUTS = 10_000;
     private static final int MAX_CORPUS_FRAME = 4096;
-    private static final byte[] INTERESTING = HexFormat.of().parseHex("00017f80ffc0c1c2c3c4c5c6cacbcccdcecfd0d3d4d8d9dadbdcdddedf"
-            + "90919f818fa0a1bfe07b7d5b5d223a2c303139616646200a");
-    private static final int[] BOUNDARY_INTS = { 0x7fffffff, 0xffffffff, 0x80000000, 0xffff, 0x10000, 0x100, 0 };
+    private static final int RANDOM_MESSAGES = 40;
 
-    private final Map<String, int[]> outcomes = new TreeMap<>();
     private final byte[] xpsStart = InteropVectors.read("xps_start_1.bin");
     private final byte[] xpsImage = InteropVectors.read("xps_event_1.2.bin");
-    private long seed;
-    private Random random;
-    private List<byte[]> corpus;
 
     @Test
-    void onlyArroyoDecodeExceptionComesOutOfAnyDecoder() {
-        seed = Long.getLong("arroyo.fuzz.seed", System.nanoTime());
-        random = new Random(seed);
-        corpus = corpus();
-        System.out.println("decoder fuzz: seed " + seed + ", " + corpus.size() + " corpus frames, " + ROUNDS + " rounds");
-
-        for (int round = 0; round < ROUNDS; round++) {
-            byte[] input = round % 4 == 0 ? randomBytes() : mutate(pick());
-            feedToEveryDecoder(input, mutate(pick()));
-        }
-
-        outcomes.forEach((decoder, counts) -> System.out.printf("  %-22s decoded %6d, refused %6d%n", decoder, counts[0], counts[1]));
-        assertThat(outcomes).allSatisfy((decoder, counts) -> assertThat(counts).as(decoder)
-                .satisfies(c -> assertThat(c[0]).as("%s inputs decoded", decoder).isPositive(),
-                        c -> assertThat(c[1]).as("%s inputs refused", decoder).isPositive()));
+    void msgpackRefusesOnlyWithADecodeException() throws Exception {
+        DecoderFuzzer fuzzer = msgpackFuzzer();
+        MessageCodec msgpack = WireFormat.MSGPACK.codec();
+        assertDecodedAndRefused(fuzzer.run("msgpack", INPUTS, ArroyoDecodeException.class,
+                (input, random) -> reencodes(msgpack, msgpack.decode(List.of(buffer(input, random))))));
     }
 
-    /** Every interop frame, and frames of random messages in every convention. */
-    private static List<byte[]> corpus() {
+    @Test
+    void multipartRefusesOnlyWithADecodeException() throws Exception {
+        DecoderFuzzer fuzzer = msgpackFuzzer();
+        MessageCodec multipart = WireFormat.MULTIPART.codec();
+        assertDecodedAndRefused(fuzzer.run("multipart", INPUTS, ArroyoDecodeException.class,
+                (input, random) -> reencodes(multipart, multipart.decode(frames(fuzzer, input, random)))));
+    }
+
+    @Test
+    void jsonRefusesOnlyWithADecodeException() throws Exception {
+        DecoderFuzzer fuzzer = jsonFuzzer();
+        MessageCodec json = WireFormat.JSON.codec();
+        assertDecodedAndRefused(fuzzer.run("json", INPUTS, ArroyoDecodeException.class,
+                (input, random) -> json.decode(frames(fuzzer, input, random))));
+    }
+
+    /** An XPS run's start, then the input; if that is an event header, the run's image or another input. */
+    @Test
+    void jsonImageAssemblerRefusesOnlyWithADecodeException() throws Exception {
+        DecoderFuzzer fuzzer = jsonFuzzer();
+        assertDecodedAndRefused(fuzzer.run("json+raw", INPUTS, ArroyoDecodeException.class, (input, random) -> {
+            JsonImageAssembler assembler = new JsonImageAssembler();
+            assembler.accept(ByteBuffer.wrap(xpsStart));
+            assembler.accept(buffer(input, random));
+            if (assembler.awaitingImage()) {
+                assembler.accept(buffer(random.nextBoolean() ? xpsImage : fuzzer.input(random.nextLong()), random));
+            }
+        }));
+    }
+
+    @Test
+    void lhhtttRefusesOnlyWithADecodeException() throws Exception {
+        DecoderFuzzer fuzzer = lhhtttFuzzer();
+        assertDecodedAndRefused(fuzzer.run("lhhttt", INPUTS, ArroyoDecodeException.class,
+                (input, random) -> Lhhttt.decode(buffer(input, random))));
+    }
+
+    /** The stream decoder, with inputs cut into chunks of 1 to 8 bytes and a small limit half of the time. */
+    @Test
+    void lhhtttStreamRefusesOnlyWithADecodeException() throws Exception {
+        DecoderFuzzer fuzzer = lhhtttFuzzer();
+        assertDecodedAndRefused(fuzzer.run("lhhttt stream", INPUTS, ArroyoDecodeException.class, (input, random) -> {
+            LhhtttDecoder decoder = new LhhtttDecoder(random.nextBoolean() ? 64 : Lhhttt.DEFAULT_MAX_TEXT_BYTES);
+            for (int at = 0; at < input.length; ) {
+                int chunk = Math.min(input.length - at, 1 + random.nextInt(8));
+                decoder.feed(ByteBuffer.wrap(input, at, chunk));
+                at += chunk;
+            }
+        }));
+    }
+
+    /** The sas and tpx vectors and random messages of both msgpack conventions. */
+    private DecoderFuzzer msgpackFuzzer() {
+        List<byte[]> frames = vectorFrames("msgpack", "multipart");
+        sample(ArroyoArbitraries.msgpackMessages(ValueSet.MSGPACK)).forEach(message -> frames.add(WireFormat.MSGPACK.codec().encodeFrame(message)));
+        sample(ArroyoArbitraries.multipartMessages()).forEach(message -> frames.addAll(WireFormat.MULTIPART.codec().encode(message)));
+        return new DecoderFuzzer(DecoderFuzzer.upTo(MAX_CORPUS_FRAME, frames)).inflatingLengths(MsgpackLengthFields::inflate);
+    }
+
+    private DecoderFuzzer jsonFuzzer() {
+        List<byte[]> frames = vectorFrames("json", "json+raw");
+        sample(ArroyoArbitraries.jsonMessages()).forEach(message -> frames.addAll(WireFormat.JSON.codec().encode(message)));
+        return new DecoderFuzzer(DecoderFuzzer.upTo(MAX_CORPUS_FRAME, frames));
+    }
+
+    private DecoderFuzzer lhhtttFuzzer() {
+        List<byte[]> frames = vectorFrames("lhhttt");
+        sample(ArroyoArbitraries.unicodeText(40)).forEach(text -> frames.add(Lhhttt.encode(text)));
+        return new DecoderFuzzer(frames).inflatingLengths(DecoderFuzzer::inflateLhhtttLength);
+    }
+
+    private static List<byte[]> vectorFrames(String... codecs) {
         List<byte[]> frames = new ArrayList<>();
-        for (Case vector : InteropVectors.cases()) {
-            vector.frames().forEach(path -> frames.add(InteropVectors.read(path)));
-        }
-        ArroyoArbitraries.msgpackMessages(ValueSet.MSGPACK).sampleStream().limit(40)
-                .forEach(message -> frames.add(WireFormat.MSGPACK.codec().encodeFrame(message)));
-        ArroyoArbitraries.multipartMessages().sampleStream().limit(40)
-                .forEach(message -> frames.addAll(WireFormat.MULTIPART.codec().encode(message)));
-        ArroyoArbitraries.jsonMessages().sampleStream().limit(40)
-                .forEach(message -> frames.addAll(WireFormat.JSON.codec().encode(message)));
-        ArroyoArbitraries.unicodeText(40).sampleStream().limit(20).forEach(text -> frames.add(Lhhttt.encode(text)));
-        frames.removeIf(frame -> frame.length > MAX_CORPUS_FRAME);
+        Stream.of(codecs).flatMap(codec -> InteropVectors.cases(codec).stream())
+                .forEach(vector -> vector.frames().forEach(path -> frames.add(InteropVectors.read(path))));
         return frames;
     }
 
-    private void feedToEveryDecoder(byte[] input, byte[] other) {
-        MessageCodec msgpack = WireFormat.MSGPACK.codec();
-        MessageCodec multipart = WireFormat.MULTIPART.codec();
-        MessageCodec json = WireFormat.JSON.codec();
-        List<ByteBuffer> frames = random.nextBoolean() ? List.of(buffer(input)) : List.of(buffer(input), buffer(other));
-        expectOnlyDecodeException("msgpack", input, () -> reencodes(msgpack, msgpack.decode(buffer(input))));
-        expectOnlyDecodeException("multipart " + frames.size() + "-frame", input,
-                () -> reencodes(multipart, multipart.decode(frames)));
-        expectOnlyDecodeException("json " + frames.size() + "-frame", input, () -> json.decode(frames));
-        expectOnlyDecodeException("json+raw", input, () -> assemble(input, other));
-        expectOnlyDecodeException("lhhttt", input, () -> Lhhttt.decode(buffer(input)));
-        expectOnlyDecodeException("lhhttt stream", input, () -> stream(input));
+    /** Values drawn from the run's seed, so that the corpus too is the same when a run is replayed. */
+    private static <T> List<T> sample(Arbitrary<T> arbitrary) {
+        List<T> values = new ArrayList<>();
+        JqwikSession.run(Long.toString(DecoderFuzzer.SEED), () -> arbitrary.sampleStream().limit(RANDOM_MESSAGES).forEach(values::add));
+        return values;
+    }
+
+    /** The input alone, or with another input as its second frame. */
+    private static List<ByteBuffer> frames(DecoderFuzzer fuzzer, byte[] input, Random random) {
+        return random.nextBoolean() ? List.of(buffer(input, random))
+                : List.of(buffer(input, random), buffer(fuzzer.input(random.nextLong()), random));
+    }
+
+    private static ByteBuffer buffer(byte[] bytes, Random random) {
+        return BufferKind.values()[random.nextInt(BufferKind.values().length)].of(bytes);
     }
 
     private static void reencodes(MessageCodec codec, ArroyoMessage decoded) {
@@ -93,99 +142,9 @@ class DecoderFuzzTest {
         }
     }
 
-    /** An XPS run's start, then the input; if that is an event header, the run's image or the other frame. */
-    private void assemble(byte[] input, byte[] other) {
-        JsonImageAssembler assembler = new JsonImageAssembler();
-        assembler.accept(ByteBuffer.wrap(xpsStart));
-        assembler.accept(buffer(input));
-        if (assembler.awaitingImage()) {
-            assembler.accept(buffer(random.nextBoolean() ? xpsImage : other));
-        }
-    }
-
-    private void stream(byte[] input) {
-        LhhtttDecoder decoder = new LhhtttDecoder(random.nextBoolean() ? 64 : Lhhttt.DEFAULT_MAX_TEXT_BYTES);
-        for (int at = 0; at < input.length; ) {
-            int chunk = Math.min(input.length - at, 1 + random.nextInt(8));
-            decoder.feed(ByteBuffer.wrap(input, at, chunk));
-            at += chunk;
-        }
-    }
-
-    private void expectOnlyDecodeException(String decoder, byte[] input, Runnable decoding) {
-        int[] counts = outcomes.computeIfAbsent(decoder, name -> new int[2]);
-        try {
-            decoding.run();
-            counts[0]++;
-        } catch (ArroyoDecodeException e) {
-            assertThat(e.getMessage()).as("message of a refusal").isNotBlank();
-            counts[1]++;
-        } catch (Throwable t) {
-            throw new AssertionError(decoder + " threw " + t + " (seed " + seed + ") for input "
-                    + HexFormat.of().formatHex(input), t);
-        }
-    }
-
-    private ByteBuffer buffer(byte[] bytes) {
-        return BufferKind.values()[random.nextInt(BufferKind.values().length)].of(bytes);
-    }
-
-    private byte[] pick() {
-        return corpus.get(random.nextInt(corpus.size()));
-    }
-
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[random.nextInt(64)];
-        boolean interesting = random.nextBoolean();
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = interesting ? INTERESTING[random.nextInt(INTERESTING.length)] : (byte) random.nextInt();
-        }
-        return bytes;
-    }
-
-    /** One to three bit flips, byte inserts or deletes, truncations, splices or boundary integers. */
-    private byte[] mutate(byte[] original) {
-        byte[] bytes = original.clone();
-        for (int n = 1 + random.nextInt(3); n > 0; n--) {
-            int at = random.nextInt(bytes.length + 1);
-            bytes = switch (random.nextInt(6)) {
-                case 0 -> flipBit(bytes, at);
-                case 1 -> insert(bytes, at, random.nextBoolean() ? INTERESTING[random.nextInt(INTERESTING.length)]
-                        : (byte) random.nextInt());
-                case 2 -> concat(Arrays.copyOf(bytes, at), Arrays.copyOfRange(bytes, Math.min(at + 1, bytes.length), bytes.length));
-                case 3 -> Arrays.copyOf(bytes, at);
-                case 4 -> splice(bytes, at);
-                default -> overwriteInt(bytes, at, BOUNDARY_INTS[random.nextInt(BOUNDARY_INTS.length)]);
-            };
-        }
-        return bytes;
-    }
-
-    private byte[] flipBit(byte[] bytes, int at) {
-        if (at < bytes.length) {
-            bytes[at] ^= (byte) (1 << random.nextInt(8));
-        }
-        return bytes;
-    }
-
-    private static byte[] insert(byte[] bytes, int at, byte value) {
-        return concat(concat(Arrays.copyOf(bytes, at), new byte[] { value }), Arrays.copyOfRange(bytes, at, bytes.length));
-    }
-
-    private byte[] splice(byte[] bytes, int at) {
-        byte[] other = pick();
-        return concat(Arrays.copyOf(bytes, at), Arrays.copyOfRange(other, random.nextInt(other.length + 1), other.length));
-    }
-
-    private static byte[] overwriteInt(byte[] bytes, int at, int value) {
-        byte[] out = Arrays.copyOf(bytes, Math.max(bytes.length, at + 4));
-        ByteBuffer.wrap(out, at, 4).putInt(value);
-        return out;
-    }
-
-    private static byte[] concat(byte[] head, byte[] tail) {
-        byte[] out = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, out, head.length, tail.length);
-        return out;
+    /** A run where nothing decodes, or nothing is refused, reached only one side of the decoder. */
+    private static void assertDecodedAndRefused(Outcome outcome) {
+        assertThat(outcome.decoded()).as("%s inputs decoded", outcome.decoder()).isPositive();
+        assertThat(outcome.refused()).as("%s inputs refused", outcome.decoder()).isPositive();
     }
 }

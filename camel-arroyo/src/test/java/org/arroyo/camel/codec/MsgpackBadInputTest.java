@@ -200,18 +200,37 @@ class MsgpackBadInputTest {
 
     /** Lengths declared far beyond a 10-byte input ({a: header, 2 bytes}) are refused before anything is allocated. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "db7fffffff", "c67fffffff", "dd7fffffff", "df7fffffff", "dbffffffff", "c6ffffffff",
-            "ddffffffff", "dfffffffff" })
+    @ValueSource(strings = { "db7fffffff", "c67fffffff", "dd7fffffff", "df7fffffff", "db80000000", "c680000000",
+            "dd80000000", "df80000000", "dbffffffff", "c6ffffffff", "ddffffffff", "dfffffffff" })
     void hugeDeclaredLengthsAreRefusedWithoutAllocating(String header) {
         byte[] bytes = HexFormat.of().parseHex("81a161" + header + "0000");
+
+        ArroyoDecodeException e = refusedAllocatingLittle(() -> msgpack.decode(bytes));
+
+        assertThat(e.getMessage()).matches("(string|binary|array|map) declares (2147483647|2147483648|4294967295)"
+                + " (bytes|elements) but only 2 bytes remain \\(at byte offset 3\\)");
+    }
+
+    /** The outer map, or a timepix header, declaring 2^31 entries is refused from its header too. */
+    @Test
+    void anOuterMapDeclaring2To31EntriesIsRefusedWithoutAllocating() {
+        byte[] bytes = HexFormat.of().parseHex("df80000000a161c0");
+
+        assertThat(refusedAllocatingLittle(() -> msgpack.decode(bytes)))
+                .hasMessage("map declares 2147483648 elements but only 3 bytes remain (at byte offset 0)");
+        assertThat(refusedAllocatingLittle(() -> multipart.decode(List.of(ByteBuffer.wrap(bytes), ByteBuffer.allocate(4)))))
+                .hasMessage("frame 0: map declares 2147483648 elements but only 3 bytes remain (at byte offset 0)");
+    }
+
+    /** Refused, having allocated less than a mebibyte on the way. */
+    private static ArroyoDecodeException refusedAllocatingLittle(ThrowingCallable decoding) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
 
-        ArroyoDecodeException e = refused(bytes);
+        ArroyoDecodeException e = refused(decoding);
 
         assertThat(threads.getCurrentThreadAllocatedBytes() - before).as("bytes allocated").isLessThan(1 << 20);
-        assertThat(e.getMessage()).matches("(string|binary|array|map) declares (2147483647|4294967295) (bytes|elements)"
-                + " but only 2 bytes remain \\(at byte offset 3\\)");
+        return e;
     }
 
     @Test
