@@ -23,6 +23,8 @@ public class ZeroMqEndpointConfigurer extends PropertyConfigurerSupport implemen
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ZeroMqEndpoint target = (ZeroMqEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": target.getConfiguration().setAllowedClients(property(camelContext, java.lang.String.class, value)); return true;
         case "bind": target.getConfiguration().setBind(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
@@ -76,6 +78,8 @@ public class ZeroMqEndpointConfigurer extends PropertyConfigurerSupport implemen
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": return java.lang.String.class;
         case "bind": return java.lang.Boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
@@ -130,6 +134,8 @@ public class ZeroMqEndpointConfigurer extends PropertyConfigurerSupport implemen
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ZeroMqEndpoint target = (ZeroMqEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowedclients":
+        case "allowedClients": return target.getConfiguration().getAllowedClients();
         case "bind": return target.getConfiguration().getBind();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();

@@ -23,8 +23,9 @@ public class ZeroMqEndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(29);
         props.add("address");
+        props.add("allowedClients");
         props.add("bind");
         props.add("bridgeErrorHandler");
         props.add("conflate");

@@ -1,13 +1,17 @@
 package org.arroyo.camel.zeromq;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import com.neilalexander.jnacl.crypto.curve25519;
 import org.zeromq.ZMQ;
 
 /**
  * CURVE security of one endpoint: checks the Z85 keys when the endpoint is created and applies them to its socket.
- * A CURVE server needs its secret key; a client needs the server's public key and its own key pair.
+ * A CURVE server needs its secret key, and may accept only the clients whose public keys it lists; a client needs the
+ * server's public key and its own key pair. No message names a key.
  */
 final class CurveSecurity {
 
@@ -18,12 +22,14 @@ final class CurveSecurity {
     private final byte[] serverKey;
     private final byte[] publicKey;
     private final byte[] secretKey;
+    private final Set<ByteBuffer> allowedClients;
 
-    private CurveSecurity(boolean server, byte[] serverKey, byte[] publicKey, byte[] secretKey) {
+    private CurveSecurity(boolean server, byte[] serverKey, byte[] publicKey, byte[] secretKey, Set<ByteBuffer> allowedClients) {
         this.server = server;
         this.serverKey = serverKey;
         this.publicKey = publicKey;
         this.secretKey = secretKey;
+        this.allowedClients = allowedClients;
     }
 
     /** Returns null when the endpoint uses no CURVE option at all (plain, unencrypted ZeroMQ). */
@@ -32,8 +38,12 @@ final class CurveSecurity {
         byte[] serverKey = decode("serverKey", configuration.getServerKey());
         byte[] publicKey = decode("publicKey", configuration.getPublicKey());
         byte[] secretKey = decode("secretKey", configuration.getSecretKey());
-        if (!server && serverKey == null && publicKey == null && secretKey == null) {
+        Set<ByteBuffer> allowedClients = decodeList("allowedClients", configuration.getAllowedClients());
+        if (!server && serverKey == null && publicKey == null && secretKey == null && allowedClients.isEmpty()) {
             return null;
+        }
+        if (!server && !allowedClients.isEmpty()) {
+            throw new IllegalArgumentException("allowedClients applies to a CURVE server: set curveServer=true");
         }
         if (server && serverKey != null) {
             throw new IllegalArgumentException(
@@ -52,17 +62,35 @@ final class CurveSecurity {
         if (publicKey != null && !Arrays.equals(publicKey, publicKeyOf(secretKey))) {
             throw new IllegalArgumentException("publicKey does not belong to secretKey: they must be one key pair");
         }
-        return new CurveSecurity(server, serverKey, publicKey, secretKey);
+        return new CurveSecurity(server, serverKey, publicKey, secretKey, allowedClients);
     }
 
-    void applyTo(ZMQ.Socket socket) {
+    /** Sets the keys on the socket, before it binds or connects; a server with allowed clients gets ZAP checking them. */
+    void applyTo(ZMQ.Socket socket, ZeroMqComponent component) {
         if (server) {
+            if (!allowedClients.isEmpty()) {
+                socket.setZAPDomain(component.curveAuthenticator().domainAllowing(allowedClients));
+            }
             socket.setCurveServer(true);
         } else {
             socket.setCurveServerKey(serverKey);
             socket.setCurvePublicKey(publicKey);
         }
         socket.setCurveSecretKey(secretKey);
+    }
+
+    /** Public keys separated by commas (Z85 has no comma). */
+    private static Set<ByteBuffer> decodeList(String option, String z85Keys) {
+        Set<ByteBuffer> keys = new LinkedHashSet<>();
+        if (z85Keys != null) {
+            for (String z85 : z85Keys.split(",")) {
+                byte[] key = decode(option, z85.strip());
+                if (key != null) {
+                    keys.add(ByteBuffer.wrap(key));
+                }
+            }
+        }
+        return keys;
     }
 
     private static byte[] decode(String option, String z85) {

@@ -28,6 +28,7 @@ public class ZeroMqComponent extends DefaultComponent {
     private int ioThreads = 1;
 
     private ZMQ.Context context;
+    private CurveAuthenticator curveAuthenticator;
 
     /** The producers and consumers whose sockets are open: closing the context waits for every socket. */
     private final Set<Service> socketOwners = ConcurrentHashMap.newKeySet();
@@ -61,6 +62,20 @@ public class ZeroMqComponent extends DefaultComponent {
         return context;
     }
 
+    /** The authentication handler of this component's ZeroMQ context, started when a CURVE server first lists its clients. */
+    synchronized CurveAuthenticator curveAuthenticator() {
+        if (curveAuthenticator == null) {
+            try {
+                curveAuthenticator = new CurveAuthenticator(zmqContext(),
+                        getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this, "ZeroMQ CURVE authentication"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the ZeroMQ authentication handler", e);
+            }
+        }
+        return curveAuthenticator;
+    }
+
     void socketOpened(Service owner) {
         socketOwners.add(owner);
     }
@@ -74,6 +89,10 @@ public class ZeroMqComponent extends DefaultComponent {
         // a producer template is not stopped with its CamelContext; its sockets would block the close forever
         ServiceHelper.stopService(List.copyOf(socketOwners));
         synchronized (this) {
+            if (curveAuthenticator != null) {
+                curveAuthenticator.stop();
+                curveAuthenticator = null;
+            }
             if (context != null) {
                 context.close();
                 context = null;

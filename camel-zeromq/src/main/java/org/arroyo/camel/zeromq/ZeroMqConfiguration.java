@@ -64,6 +64,8 @@ public class ZeroMqConfiguration {
     private String publicKey;
     @UriParam(label = "security", secret = true)
     private String secretKey;
+    @UriParam(label = "security")
+    private String allowedClients;
 
     /**
      * Checks the options together, naming the option at fault, so that a bad endpoint fails when it is created.
@@ -392,5 +394,18 @@ public class ZeroMqConfiguration {
      */
     public void setSecretKey(String secretKey) {
         this.secretKey = secretKey;
+    }
+
+    public String getAllowedClients() {
+        return allowedClients;
+    }
+
+    /**
+     * CURVE server: the public keys (Z85, separated by commas) of the only clients it accepts; ZeroMQ's authentication
+     * (ZAP) refuses any other client during the handshake. Without it, any client that knows the server's public key
+     * is accepted.
+     */
+    public void setAllowedClients(String allowedClients) {
+        this.allowedClients = allowedClients;
     }
 }

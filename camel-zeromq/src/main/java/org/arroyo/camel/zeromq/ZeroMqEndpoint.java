@@ -118,7 +118,7 @@ public class ZeroMqEndpoint extends DefaultEndpoint {
         }
         CurveSecurity curve = CurveSecurity.of(configuration);
         if (curve != null) {
-            curve.applyTo(socket);
+            curve.applyTo(socket, getComponent());
         }
     }
 

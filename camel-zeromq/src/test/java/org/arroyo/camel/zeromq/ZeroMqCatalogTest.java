@@ -40,7 +40,8 @@ class ZeroMqCatalogTest {
         assertThat(names(catalog, "properties")).contains("socketType", "address", "bind", "topics", "topicFrame",
                 "identity", "sendHwm", "receiveHwm", "sendTimeout", "receiveTimeout", "linger", "reconnectInterval",
                 "reconnectIntervalMax", "immediate", "conflate", "heartbeatInterval", "heartbeatTimeout", "heartbeatTtl",
-                "maxMsgSize", "pollTimeout", "curveServer", "serverKey", "publicKey", "secretKey", "bridgeErrorHandler");
+                "maxMsgSize", "pollTimeout", "curveServer", "serverKey", "publicKey", "secretKey", "allowedClients",
+                "bridgeErrorHandler");
         assertThat(names(catalog, "headers")).containsExactly(ZeroMqConstants.IDENTITY, ZeroMqConstants.TOPIC);
         assertThat(names(catalog, "componentProperties")).contains("ioThreads");
         Map<String, Map<String, Object>> properties = catalog.getMap("properties");
