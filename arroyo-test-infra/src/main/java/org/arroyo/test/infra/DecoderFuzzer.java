@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  */
 public final class DecoderFuzzer {
+
+    /** This JVM's seed, for every fuzzer in it and for anything else a fuzz test draws at random (e.g. its corpus). */
+    public static final long SEED = Long.getLong("arroyo.fuzz.seed", System.nanoTime());
 
     /** The longest one input may take: far beyond any decode of a few kilobytes, short of a hang. */
     public static final Duration TIME_BOUND = Duration.ofSeconds(5);
@@ -58,10 +62,6 @@ public final class DecoderFuzzer {
         }
     }
 
-    /** This JVM's seed, for every fuzzer in it and for anything else a fuzz test draws at random (e.g. its corpus). */
-    public static final long SEED = Long.getLong("arroyo.fuzz.seed", System.nanoTime());
-
-    private final long seed = SEED;
     private final List<byte[]> corpus;
     private LengthInflater lengthInflater = (frame, random) -> null;
 
@@ -71,7 +71,7 @@ public final class DecoderFuzzer {
             throw new IllegalArgumentException("a fuzzer needs at least one frame to mutate");
         }
         this.corpus = List.copyOf(corpus);
-        System.out.println("decoder fuzz: seed " + seed + " (-Darroyo.fuzz.seed=" + seed + " replays), "
+        System.out.println("decoder fuzz: seed " + SEED + " (-Darroyo.fuzz.seed=" + SEED + " replays), "
                 + corpus.size() + " corpus frames");
     }
 
@@ -94,7 +94,8 @@ public final class DecoderFuzzer {
 
     /** The random choices of input {@code n}'s decoding, apart from those that made the input. */
     private Random random(long n, int stream) {
-        return new Random((seed * 0x9E3779B97F4A7C15L + n) * 2 + stream);
+        // java.util.Random starts alike from neighbouring seeds: SplittableRandom mixes the input's number first
+        return new Random(new SplittableRandom(SEED + 2 * n + stream).nextLong());
     }
 
     /**
@@ -152,8 +153,8 @@ public final class DecoderFuzzer {
     }
 
     private AssertionError failed(String decoder, long n, byte[] input, String what, Throwable cause) {
-        return new AssertionError(decoder + " " + what + " for input #" + n + " of seed " + seed
-                + " (-Darroyo.fuzz.seed=" + seed + " replays), " + input.length + " bytes: "
+        return new AssertionError(decoder + " " + what + " for input #" + n + " of seed " + SEED
+                + " (-Darroyo.fuzz.seed=" + SEED + " replays), " + input.length + " bytes: "
                 + HexFormat.of().formatHex(input), cause);
     }
 
@@ -252,8 +253,7 @@ public final class DecoderFuzzer {
         return out;
     }
 
-    /** The two arrays one after the other. */
-    public static byte[] concat(byte[] head, byte[] tail) {
+    private static byte[] concat(byte[] head, byte[] tail) {
         byte[] out = Arrays.copyOf(head, head.length + tail.length);
         System.arraycopy(tail, 0, out, head.length, tail.length);
         return out;

@@ -17,6 +17,8 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.zeromq.ZMQ;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,25 +65,38 @@ class ZeroMqCurveTest extends ZeroMqTestSupport {
         return "serverKey=" + key(serverKey) + "&publicKey=" + key(name + ".public") + "&secretKey=" + key(name + ".secret");
     }
 
-    @Test
-    void onlyAClientWithTheServersKeyReceivesFromIt() throws Exception {
+    /** Without allowedClients every client with the server's key receives; with it, only those it lists. */
+    @ParameterizedTest(name = "server lists its clients: {0}")
+    @ValueSource(booleans = { false, true })
+    void aPublishingServerReachesOnlyClientsWithItsKeyAndOnItsList(boolean listsClients) throws Exception {
         String address = freeTcpAddress();
         addRoutes(routes -> {
-            routes.from("zeromq:SUB:" + address + "?" + client("server.public", "client")).to("mock:trusted");
+            routes.from("zeromq:SUB:" + address + "?" + client("server.public", "client")).to("mock:listed");
+            routes.from("zeromq:SUB:" + address + "?" + client("server.public", "impostor")).to("mock:unlisted");
             routes.from("zeromq:SUB:" + address + "?" + client("impostor.public", "client")).to("mock:wrongKey");
             routes.from("zeromq:SUB:" + address).to("mock:plain");
         });
-        MockEndpoint trusted = getMockEndpoint("mock:trusted");
-        String pub = "zeromq:PUB:" + address + "?curveServer=true&secretKey=" + key("server.secret");
+        String pub = "zeromq:PUB:" + address + "?curveServer=true&secretKey=" + key("server.secret")
+                + (listsClients ? "&allowedClients=" + key("another.public", "client.public") : "");
+        MockEndpoint listed = getMockEndpoint("mock:listed");
+        MockEndpoint unlisted = getMockEndpoint("mock:unlisted");
 
-        sendUntilReceived(() -> template.sendBody(pub, "probe"), trusted);
+        sendUntilReceived(() -> template.sendBody(pub, "probe"), listed);
+        if (!listsClients) {
+            sendUntilReceived(() -> template.sendBody(pub, "probe"), unlisted);
+        }
         for (int i = 0; i < MESSAGES; i++) {
-            template.sendBody(pub, "secret " + i);
+            template.sendBody(pub, "frame " + i);
         }
 
-        awaitLastBody(trusted, "secret " + (MESSAGES - 1));
-        assertThat(getMockEndpoint("mock:wrongKey").getReceivedCounter()).isZero();
-        assertThat(getMockEndpoint("mock:plain").getReceivedCounter()).isZero();
+        awaitLastBody(listed, "frame " + (MESSAGES - 1));
+        if (listsClients) {
+            assertThat(unlisted.getReceivedCounter()).as("messages to a client the server does not list").isZero();
+        } else {
+            awaitLastBody(unlisted, "frame " + (MESSAGES - 1));
+        }
+        assertThat(getMockEndpoint("mock:wrongKey").getReceivedCounter()).as("messages to a wrong server key").isZero();
+        assertThat(getMockEndpoint("mock:plain").getReceivedCounter()).as("messages to a client without CURVE").isZero();
     }
 
     @Test
@@ -91,8 +106,7 @@ class ZeroMqCurveTest extends ZeroMqTestSupport {
                 .to("mock:server"));
         MockEndpoint server = getMockEndpoint("mock:server");
 
-        sendFromEachClient(address, "serverKey=" + key("impostor.public") + "&publicKey=" + key("client.public")
-                + "&secretKey=" + key("client.secret"), server);
+        sendFromEachClient(address, client("impostor.public", "client"), server);
 
         assertThat(bodies(server)).allMatch(body -> body.startsWith("trusted")).contains("trusted " + (MESSAGES - 1));
     }
@@ -108,26 +122,6 @@ class ZeroMqCurveTest extends ZeroMqTestSupport {
 
         assertThat(bodies(server)).allMatch(body -> body.startsWith("trusted")).contains("trusted " + (MESSAGES - 1));
         assertThat(log.toString()).as("the refusal is logged").contains("whose public key is not among its allowedClients");
-    }
-
-    @Test
-    void aPublishingServerSendsNothingToAClientItDoesNotList() throws Exception {
-        String address = freeTcpAddress();
-        addRoutes(routes -> {
-            routes.from("zeromq:SUB:" + address + "?" + client("server.public", "client")).to("mock:allowed");
-            routes.from("zeromq:SUB:" + address + "?" + client("server.public", "impostor")).to("mock:unlisted");
-        });
-        MockEndpoint allowed = getMockEndpoint("mock:allowed");
-        String pub = "zeromq:PUB:" + address + "?curveServer=true&secretKey=" + key("server.secret")
-                + "&allowedClients=" + key("another.public", "client.public");
-
-        sendUntilReceived(() -> template.sendBody(pub, "probe"), allowed);
-        for (int i = 0; i < MESSAGES; i++) {
-            template.sendBody(pub, "frame " + i);
-        }
-
-        awaitLastBody(allowed, "frame " + (MESSAGES - 1));
-        assertThat(getMockEndpoint("mock:unlisted").getReceivedCounter()).isZero();
     }
 
     @Test
