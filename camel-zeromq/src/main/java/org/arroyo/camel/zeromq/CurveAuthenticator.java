@@ -1,6 +1,7 @@
 package org.arroyo.camel.zeromq;
 
 import java.nio.ByteBuffer;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,9 +28,12 @@ final class CurveAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(CurveAuthenticator.class);
     private static final String ZAP_ADDRESS = "inproc://zeromq.zap.01";
     private static final int POLL_MILLIS = 100;
+    private static final int MAX_WARNED_ADDRESSES = 1024;
 
     private final Map<String, Set<ByteBuffer>> allowedByDomain = new ConcurrentHashMap<>();
     private final AtomicInteger domains = new AtomicInteger();
+    /** Read and written by the handler's thread only. */
+    private final Set<String> warnedAddresses = new HashSet<>();
     private final ExecutorService thread;
     private final Future<?> serving;
     private volatile boolean running = true;
@@ -87,7 +91,7 @@ final class CurveAuthenticator {
         boolean accepted = allowed == null
                 || "CURVE".equals(mechanism) && request.peekFirst() != null && allowed.contains(ByteBuffer.wrap(request.pop().getData()));
         if (allowed != null && !accepted) {
-            LOG.warn("ZeroMQ CURVE server refused a client at {} whose public key is not among its allowedClients", address);
+            logRefusal(address);
         }
         ZMsg reply = new ZMsg();
         reply.add(version);
@@ -97,5 +101,15 @@ final class CurveAuthenticator {
         reply.add(new byte[0]);
         reply.add(new byte[0]);
         return reply;
+    }
+
+    /** A refused client reconnects again and again: the first refusal of an address is a warning, the others debug. */
+    private void logRefusal(String address) {
+        String message = "ZeroMQ CURVE server refused a client at {} whose public key is not among its allowedClients";
+        if (warnedAddresses.size() < MAX_WARNED_ADDRESSES && warnedAddresses.add(address)) {
+            LOG.warn(message + " (further refusals of this address are logged at DEBUG)", address);
+        } else {
+            LOG.debug(message, address);
+        }
     }
 }
