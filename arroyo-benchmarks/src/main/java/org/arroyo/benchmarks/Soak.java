@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -45,6 +47,9 @@ public final class Soak implements Callable<Integer> {
     @Option(names = "--frame-kib", defaultValue = "1", description = "frame size of each event (default ${DEFAULT-VALUE})")
     private int frameKib;
 
+    @Option(names = "--threads", defaultValue = "16", description = "the pipeline's decoupled publishing threads (default ${DEFAULT-VALUE})")
+    private int threads;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Soak()).execute(args));
     }
@@ -63,27 +68,31 @@ public final class Soak implements Callable<Integer> {
             counter.setDaemon(true);
             counter.start();
             try (ChildProcess pipeline = ChildProcess.start("soak-pipeline", List.of("-Xmx512m", "-XX:+UseG1GC"), SoakPipeline.class,
-                    List.of(zeromq, bootstrap, TOPIC), log)) {
+                    List.of(zeromq, bootstrap, TOPIC, String.valueOf(threads)), log)) {
                 pipeline.nextReport(120);
                 System.out.printf("soak: %d msg/s of %d B for %d min; pipeline pid %d, log %s%n", rate, frames.eventBytes(), minutes,
                         pipeline.pid(), log);
                 System.out.println("minute        sent   in Kafka  heap after GC (MiB)  threads  open fds");
-                sender.send(BenchFrames.start("soak"));
-                long sent = 1;
-                long began = System.nanoTime();
-                for (int minute = 1; minute <= minutes; minute++) {
-                    long minuteEnd = began + TimeUnit.MINUTES.toNanos(minute);
-                    while (System.nanoTime() < minuteEnd) {
-                        long due = 1 + (System.nanoTime() - began) * rate / 1_000_000_000L;
-                        for (; sent < due; sent++) {
-                            sender.send(frames.event(BenchFrames.nowEpochNanos()));
+                AtomicLong sent = new AtomicLong();
+                ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+                reporter.scheduleAtFixedRate(new Runnable() {
+                    private int minute;
+
+                    @Override
+                    public void run() {
+                        long pid = pipeline.pid();
+                        try {
+                            System.out.printf("%6d %11d %10d %20.1f %8d %9d%n", ++minute, sent.get(), received.get(),
+                                    heapAfterGcKib(pid) / 1024.0, threads(pid), openFiles(pid));
+                        } catch (IOException | InterruptedException | RuntimeException e) {
+                            System.out.println("cannot measure the pipeline process " + pid + ": " + e);
                         }
-                        Thread.sleep(1);
                     }
-                    System.out.printf("%6d %11d %10d %20.1f %8d %9d%n", minute, sent, received.get(),
-                            heapAfterGcKib(pipeline.pid()) / 1024.0, threads(pipeline.pid()), openFiles(pipeline.pid()));
-                }
-                long total = sent;
+                }, 1, 1, TimeUnit.MINUTES);
+                sendSteadily(sender, frames, sent);
+                reporter.shutdown();
+                reporter.awaitTermination(1, TimeUnit.MINUTES);
+                long total = sent.get();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (received.get() < total && System.nanoTime() < deadline) {
                     Thread.sleep(100);
@@ -94,6 +103,22 @@ public final class Soak implements Callable<Integer> {
             counter.interrupt();
         }
         return 0;
+    }
+
+    /** Sends a start, then events at the rate for the minutes (slower if the pipeline holds the sender back at its high water mark). */
+    private void sendSteadily(Outbox sender, BenchFrames frames, AtomicLong sent) throws Exception {
+        sender.send(BenchFrames.start("soak"));
+        sent.incrementAndGet();
+        long began = System.nanoTime();
+        long end = began + TimeUnit.MINUTES.toNanos(minutes) + TimeUnit.SECONDS.toNanos(1);
+        for (long now = began; now < end; now = System.nanoTime()) {
+            long due = 1 + (now - began) * rate / 1_000_000_000L;
+            while (sent.get() < due) {
+                sender.send(frames.event(BenchFrames.nowEpochNanos()));
+                sent.incrementAndGet();
+            }
+            Thread.sleep(1);
+        }
     }
 
     private static void count(String bootstrap, AtomicLong received) {

@@ -1,14 +1,11 @@
 package org.arroyo.test;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
-import org.arroyo.camel.message.ArroyoMessage;
-import org.arroyo.camel.message.Event;
-import org.arroyo.camel.operator.Operator;
 
 /**
  * A pipeline alone in its process, for tests that kill it: {@code listener -> operator -> publisher}
@@ -36,21 +33,11 @@ public final class PipelineProcess {
         context.addRoutes(new ArroyoRouteBuilder() {
             @Override
             public void configure() {
-                pipeline("crash").listen(args[0]).operator(working(Long.parseLong(args[2]))).publish(args[1]);
+                pipeline("crash").listen(args[0]).operator(TestOperators.working(Duration.ofMillis(Long.parseLong(args[2])))).publish(args[1]);
             }
         });
         context.start();
         System.out.println(STARTED);
         new CountDownLatch(1).await();
-    }
-
-    private static Operator working(long eventMillis) {
-        return new Operator() {
-            @Override
-            public List<? extends ArroyoMessage> onEvent(Event event) throws InterruptedException {
-                Thread.sleep(eventMillis);
-                return List.of(event);
-            }
-        };
     }
 }

@@ -2,13 +2,8 @@ package org.arroyo.camel.broker.kafka;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.arroyo.test.Deliveries;
 import org.arroyo.test.PipelineProcess;
@@ -47,47 +42,34 @@ class KafkaCrashTest {
                 + "&autoOffsetReset=earliest&sessionTimeoutMs=6000";
         String publisher = "kafka:crash-out?brokers=" + KAFKA.bootstrapServers();
 
-        try (Admin admin = KAFKA.admin()) {
-            long committedAtKill;
-            long publishedAtKill;
-            try (ChildJvm pipeline = ChildJvm.start("kafka-crash", PipelineProcess.class, List.of(), listener, publisher, "2")) {
-                pipeline.awaitOutput(PipelineProcess.STARTED, Duration.ofSeconds(60));
-                await("a third of the run published").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> endOffset(admin, output) >= EVENTS / 3);
-                pipeline.kill();
-                committedAtKill = committed(admin, input);
-                publishedAtKill = endOffset(admin, output);
-            }
-            // commit after publish: every input record below the committed offset has its output already
-            assertThat(committedAtKill).isBetween(1L, publishedAtKill);
-            assertThat(publishedAtKill).as("killed mid-run").isLessThan(sent.size());
-
-            try (ChildJvm pipeline = ChildJvm.start("kafka-crash", PipelineProcess.class, List.of(), listener, publisher, "2")) {
-                pipeline.awaitOutput(PipelineProcess.STARTED, Duration.ofSeconds(60));
-                await("the run committed to its end").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> committed(admin, input) == sent.size());
-            }
-
-            List<byte[]> received = KAFKA.read("crash-out", sent.size(), Duration.ofSeconds(30), Duration.ofSeconds(1)).stream()
-                    .map(ConsumerRecord::value).toList();
-            Deliveries deliveries = Deliveries.of(sent, received);
-            System.out.printf("Kafka crash: killed with %d records published and %d committed; after the restart %s%n",
-                    publishedAtKill, committedAtKill, deliveries);
-            assertThat(deliveries.lost()).isEmpty();
-            assertThat(deliveries.inOrder()).isTrue();
-            // the restarted pipeline reads again from the committed offset: exactly what was published past it comes twice
-            assertThat(deliveries.duplicates()).isEqualTo(publishedAtKill - committedAtKill).isLessThanOrEqualTo(POLL_RECORDS);
+        long committedAtKill;
+        long publishedAtKill;
+        try (ChildJvm pipeline = ChildJvm.start("kafka-crash", PipelineProcess.class, List.of(), listener, publisher, "2")) {
+            pipeline.awaitOutput(PipelineProcess.STARTED, Duration.ofSeconds(60));
+            await("a third of the run published").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> KAFKA.endOffset(output) >= EVENTS / 3);
+            pipeline.kill();
+            committedAtKill = KAFKA.committedOffset(GROUP, input);
+            publishedAtKill = KAFKA.endOffset(output);
         }
-    }
+        // commit after publish: every input record below the committed offset has its output already
+        assertThat(committedAtKill).isBetween(1L, publishedAtKill);
+        assertThat(publishedAtKill).as("killed mid-run").isLessThan(sent.size());
 
-    private static long committed(Admin admin, TopicPartition partition) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-                .get(30, TimeUnit.SECONDS);
-        OffsetAndMetadata offset = offsets.get(partition);
-        return offset == null ? 0 : offset.offset();
-    }
+        try (ChildJvm pipeline = ChildJvm.start("kafka-crash", PipelineProcess.class, List.of(), listener, publisher, "2")) {
+            pipeline.awaitOutput(PipelineProcess.STARTED, Duration.ofSeconds(60));
+            await("the run committed to its end").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> KAFKA.committedOffset(GROUP, input) == sent.size());
+        }
 
-    private static long endOffset(Admin admin, TopicPartition partition) throws Exception {
-        return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get(30, TimeUnit.SECONDS).offset();
+        List<byte[]> received = KAFKA.read("crash-out", sent.size(), Duration.ofSeconds(30), Duration.ofSeconds(1)).stream()
+                .map(ConsumerRecord::value).toList();
+        Deliveries deliveries = Deliveries.of(sent, received);
+        System.out.printf("Kafka crash: killed with %d records published and %d committed; after the restart %s%n",
+                publishedAtKill, committedAtKill, deliveries);
+        assertThat(deliveries.lost()).isEmpty();
+        assertThat(deliveries.inOrder()).isTrue();
+        // the restarted pipeline reads again from the committed offset: exactly what was published past it comes twice
+        assertThat(deliveries.duplicates()).isEqualTo(publishedAtKill - committedAtKill).isLessThanOrEqualTo(POLL_RECORDS);
     }
 }
