@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +64,8 @@ public final class Soak implements Callable<Integer> {
              Outbox sender = Outbox.bindPush(zeromq, 10_000)) {
             String bootstrap = kafka.server().hostPort();
             Broker.KAFKA.client().create(List.of(kafka.server().named(TOPIC)));
-            Thread counter = new Thread(() -> count(bootstrap, received), "soak-counter");
+            AtomicBoolean counting = new AtomicBoolean(true);
+            Thread counter = new Thread(() -> count(bootstrap, received, counting), "soak-counter");
             counter.setDaemon(true);
             counter.start();
             try (ChildProcess pipeline = ChildProcess.start("soak-pipeline", List.of("-Xmx512m", "-XX:+UseG1GC"), SoakPipeline.class,
@@ -100,7 +101,8 @@ public final class Soak implements Callable<Integer> {
                 System.out.printf("soak: %d sent, %d in Kafka (%d missing)%n", total, received.get(), total - received.get());
                 pipeline.closeInput();
             }
-            counter.interrupt();
+            counting.set(false);
+            counter.join();
         }
         return 0;
     }
@@ -121,16 +123,14 @@ public final class Soak implements Callable<Integer> {
         }
     }
 
-    private static void count(String bootstrap, AtomicLong received) {
+    private static void count(String bootstrap, AtomicLong received, AtomicBoolean counting) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(new TopicPartition(TOPIC, 0)));
             consumer.seekToBeginning(consumer.assignment());
-            while (!Thread.currentThread().isInterrupted()) {
+            while (counting.get()) {
                 received.addAndGet(consumer.poll(Duration.ofMillis(200)).count());
             }
-        } catch (InterruptException e) {
-            // the soak ended
         }
     }
 

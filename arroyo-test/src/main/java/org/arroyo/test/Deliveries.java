@@ -86,7 +86,8 @@ public final class Deliveries {
 
     @Override
     public String toString() {
-        return lost.size() + " lost" + (lost.isEmpty() ? "" : " " + lost) + ", " + duplicates + " duplicates, "
+        String which = lost.isEmpty() ? "" : lost.size() <= 10 ? " " + lost : " (" + lost.get(0) + " to " + lost.get(lost.size() - 1) + ")";
+        return lost.size() + " lost" + which + ", " + duplicates + " duplicates, "
                 + (inOrder ? "in order" : "out of order");
     }
 }

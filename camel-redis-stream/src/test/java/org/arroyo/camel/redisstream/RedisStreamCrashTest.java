@@ -24,7 +24,7 @@ class RedisStreamCrashTest {
     @RegisterExtension
     static final RedisBroker REDIS = new RedisBroker();
 
-    private static final int EVENTS = 3000;
+    private static final int EVENTS = 1500;
     /** The listener's batchSize: the most entries it holds read and not acknowledged. */
     private static final int BATCH = 10;
 

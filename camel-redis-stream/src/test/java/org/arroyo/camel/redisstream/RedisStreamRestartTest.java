@@ -24,7 +24,7 @@ class RedisStreamRestartTest {
     @RegisterExtension
     static final RedisBroker REDIS = RedisBroker.ownServer();
 
-    private static final int EVENTS = 2000;
+    private static final int EVENTS = 1200;
 
     @Test
     void aPipelineResumesByItselfAfterRedisIsKilledAndRestartedAndLosesNothing() throws Exception {

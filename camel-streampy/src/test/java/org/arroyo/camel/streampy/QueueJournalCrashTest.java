@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 class QueueJournalCrashTest {
 
-    private static final int MESSAGES = 4000;
+    private static final int MESSAGES = 2000;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(1);
 
     @TempDir

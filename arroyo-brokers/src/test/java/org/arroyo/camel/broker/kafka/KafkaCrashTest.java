@@ -24,7 +24,7 @@ class KafkaCrashTest {
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static final int EVENTS = 3000;
+    private static final int EVENTS = 1500;
     private static final String GROUP = "crash";
     /** camel-kafka's maxPollRecords: what one poll hands the route, and so the most a commit can lag behind. */
     private static final int POLL_RECORDS = 500;

@@ -26,7 +26,7 @@ class KafkaRestartTest {
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static final int EVENTS = 2000;
+    private static final int EVENTS = 1200;
     private static final TopicPartition INPUT = new TopicPartition("restart-in", 0);
     private static final TopicPartition OUTPUT = new TopicPartition("restart-out", 0);
 

@@ -23,7 +23,7 @@ class RabbitMqCrashTest {
     @RegisterExtension
     static final RabbitMqBroker RABBITMQ = new RabbitMqBroker();
 
-    private static final int EVENTS = 3000;
+    private static final int EVENTS = 1500;
     /** Spring AMQP's default prefetch: the most messages a listener holds unacknowledged. */
     private static final int PREFETCH = 250;
 

@@ -17,16 +17,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * RabbitMQ killed with SIGKILL and started again under a running pipeline (durable queues,
- * persistent messages): the pipeline reconnects by itself and every message comes out.
+ * persistent messages): the pipeline reconnects by itself and every message comes out; messages
+ * whose acknowledgement the killed broker had not written yet come twice.
  */
 class RabbitMqRestartTest {
 
     @RegisterExtension
     static final RabbitMqBroker RABBITMQ = RabbitMqBroker.ownServer();
 
-    private static final int EVENTS = 2000;
-    /** Spring AMQP's default prefetch: the most messages a listener holds unacknowledged. */
-    private static final int PREFETCH = 250;
+    private static final int EVENTS = 1200;
 
     @Test
     void aPipelineResumesByItselfAfterRabbitMqIsKilledAndRestartedAndLosesNothing() throws Exception {
@@ -70,7 +69,8 @@ class RabbitMqRestartTest {
                         publishedAtRestart, resumeMillis, deliveries);
                 assertThat(publishedAtRestart).as("restarted mid-run").isLessThan(sent.size());
                 assertThat(deliveries.lost()).isEmpty();
-                assertThat(deliveries.duplicates()).isLessThanOrEqualTo(PREFETCH);
+                // a killed broker may not have written the acknowledgements of the messages it had delivered: they come again
+                assertThat(deliveries.duplicates()).isLessThanOrEqualTo((int) publishedAtRestart);
             }
         } finally {
             context.stop();

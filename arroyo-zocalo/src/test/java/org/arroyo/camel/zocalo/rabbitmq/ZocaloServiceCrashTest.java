@@ -37,7 +37,7 @@ class ZocaloServiceCrashTest {
     @RegisterExtension
     final ZocaloFixture fixture = new ZocaloFixture(BROKER);
 
-    private static final int MESSAGES = 400;
+    private static final int MESSAGES = 200;
     /** The service's prefetch (ZocaloRabbitMq's default): the messages it holds unacknowledged. */
     private static final int PREFETCH = 1;
 
