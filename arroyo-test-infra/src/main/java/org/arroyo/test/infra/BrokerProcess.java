@@ -73,6 +73,9 @@ final class BrokerProcess implements ExtensionContext.Store.CloseableResource {
     }
 
     private void stop(boolean forcibly) {
+        if (process == null) {
+            return;
+        }
         List<ProcessHandle> tree = process.descendants().toList();
         tree.forEach(forcibly ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
         if (forcibly) {

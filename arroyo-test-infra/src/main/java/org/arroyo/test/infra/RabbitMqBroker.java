@@ -82,6 +82,7 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (connectionFactory == null) {
+            ownServer.forEach(BrokerProcess::close);
             return;
         }
         try (Connection connection = rawConnection(); Channel channel = connection.createChannel()) {
