@@ -3,9 +3,11 @@ package org.arroyo.camel.broker.redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -109,21 +111,12 @@ class RedisPubSubRestartTest {
                     break;
                 } catch (JedisConnectionException e) {
                     jedis.close();
-                    sleep(20);
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
                     jedis = new Jedis(REDIS.host(), REDIS.port());
                 }
             }
-            sleep(2);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }
         jedis.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
