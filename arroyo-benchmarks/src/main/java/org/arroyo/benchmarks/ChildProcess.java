@@ -67,6 +67,10 @@ final class ChildProcess implements AutoCloseable {
         return report;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Tells a stage to stop: stages run until their standard input closes. */
     void closeInput() throws IOException {
         process.getOutputStream().close();

@@ -1,5 +1,6 @@
 package org.arroyo.test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,17 @@ public final class TestOperators {
             @Override
             public List<? extends ArroyoMessage> onEvent(Event event) {
                 frames.add((Long) event.metadata().get("frame_number"));
+                return List.of(event);
+            }
+        };
+    }
+
+    /** Passes each event on after {@code work} (a sleep), as an operator that takes its time. */
+    public static Operator working(Duration work) {
+        return new Operator() {
+            @Override
+            public List<? extends ArroyoMessage> onEvent(Event event) throws InterruptedException {
+                Thread.sleep(work.toMillis());
                 return List.of(event);
             }
         };

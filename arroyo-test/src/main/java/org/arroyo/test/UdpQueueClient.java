@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 
 import org.arroyo.camel.codec.Lhhttt;
 
@@ -15,8 +16,13 @@ public final class UdpQueueClient implements AutoCloseable {
     private final DatagramSocket socket;
 
     public UdpQueueClient(int port) throws IOException {
+        this(port, Duration.ofSeconds(5));
+    }
+
+    /** A client that waits at most {@code replyTimeout} for each reply (then {@link java.net.SocketTimeoutException}). */
+    public UdpQueueClient(int port, Duration replyTimeout) throws IOException {
         socket = new DatagramSocket();
-        socket.setSoTimeout(5000);
+        socket.setSoTimeout((int) replyTimeout.toMillis());
         socket.connect(new InetSocketAddress("127.0.0.1", port));
     }
 

@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import kafka.server.BrokerServer;
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * started before its first test and shut down after its last.
  *
  * <pre>{@code @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();}</pre>
+ *
+ * Clients reach it on a port fixed for the class, so that a test may {@link #stopBroker()} and
+ * {@link #restartBroker()} it under them.
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 
@@ -44,6 +50,8 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
                 .setConfigProp("offsets.topic.num.partitions", "1")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // the clients' listener on a fixed port: a restarted broker is where the clients left it
+                .setConfigProp("listeners", "EXTERNAL://localhost:" + BrokerProcess.freePort() + ",CONTROLLER://localhost:0")
                 .build();
         cluster.format();
         cluster.startup();
@@ -57,12 +65,45 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Shuts the broker down (its controller goes on), keeping its log directories. */
+    public void stopBroker() {
+        BrokerServer broker = broker();
+        broker.shutdown();
+        broker.awaitShutdown();
+    }
+
+    /** Starts the stopped broker again on its port and log directories, and waits until it is ready. */
+    public void restartBroker() throws Exception {
+        broker().startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    private BrokerServer broker() {
+        return cluster.brokers().values().iterator().next();
+    }
+
     public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
     public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    }
+
+    /** The offset the consumer group committed on the partition, 0 when none. */
+    public long committedOffset(String group, TopicPartition partition) throws Exception {
+        try (Admin admin = admin()) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(partition);
+            return offset == null ? 0 : offset.offset();
+        }
+    }
+
+    /** The offset the partition's next record will get: how many it holds since its beginning. */
+    public long endOffset(TopicPartition partition) throws Exception {
+        try (Admin admin = admin()) {
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get(30, TimeUnit.SECONDS).offset();
+        }
     }
 
     /** Creates a topic with this many partitions (replication factor 1). */

@@ -1,6 +1,7 @@
 package org.arroyo.test.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.rabbitmq.client.Channel;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The RabbitMQ broker for tests: the server on 127.0.0.1:5672 (guest/guest) if one answers,
@@ -31,6 +29,11 @@ import static org.awaitility.Awaitility.await;
  * &#64;RegisterExtension
  * static final RabbitMqBroker BROKER = new RabbitMqBroker();
  * </pre>
+ *
+ * {@link #ownServer()} gives the class a {@code rabbitmq-server} of its own (node
+ * {@code arroyo-PORT@localhost}, AMQP, distribution and epmd on free ports of 127.0.0.1, its own
+ * mnesia and log directories; stopped after the class) that a test may {@link #kill()} and
+ * {@link #restart()}: durable queues and persistent messages survive.
  */
 public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback {
 
@@ -40,17 +43,37 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
     /** Debian's /usr/sbin wrapper switches to the rabbitmq user; the script it wraps runs as anyone. */
     private static final String SERVER_SCRIPTS = "/usr/lib/rabbitmq/lib";
 
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final boolean own;
+    private final List<BrokerProcess> ownServer = new ArrayList<>();
+    private int port = PORT;
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
     private CachingConnectionFactory connectionFactory;
 
+    public RabbitMqBroker() {
+        this(false);
+    }
+
+    private RabbitMqBroker(boolean own) {
+        this.own = own;
+    }
+
+    /** A RabbitMQ server for this test class alone, which its tests may kill and restart. */
+    public static RabbitMqBroker ownServer() {
+        return new RabbitMqBroker(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        if (!answers()) {
+        if (own) {
+            startOwnServer(context.getDisplayName());
+        } else if (!answers()) {
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(SERVER_KEY, key -> startServer(context.getDisplayName()), LocalServer.class);
+                    .getOrComputeIfAbsent(SERVER_KEY, key -> startSharedServer(context.getDisplayName()), BrokerProcess.class);
         }
-        connectionFactory = new CachingConnectionFactory(HOST, PORT);
+        connectionFactory = new CachingConnectionFactory(HOST, port);
         connectionFactory.setUsername("guest");
         connectionFactory.setPassword("guest");
         connectionFactory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
@@ -59,6 +82,7 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (connectionFactory == null) {
+            ownServer.forEach(BrokerProcess::close);
             return;
         }
         try (Connection connection = rawConnection(); Channel channel = connection.createChannel()) {
@@ -70,7 +94,36 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
             }
         } finally {
             connectionFactory.destroy();
+            // the server, then its epmd
+            ownServer.forEach(BrokerProcess::close);
         }
+    }
+
+    /** The AMQP port: {@link #PORT}, or the own server's. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code amqp://guest:guest@HOST:PORT}, e.g. for the property {@code arroyo.rabbitmq.uri}. */
+    public String uri() {
+        return "amqp://guest:guest@" + HOST + ":" + port;
+    }
+
+    /** Kills this class's own server (the Erlang VM and its helpers) with SIGKILL, as a crash would. */
+    public void kill() {
+        ownRabbit().kill();
+    }
+
+    /** Starts this class's own server again with the same node name, ports and directories, and waits until it answers. */
+    public void restart() {
+        ownRabbit().start();
+    }
+
+    private BrokerProcess ownRabbit() {
+        if (ownServer.isEmpty()) {
+            throw new IllegalStateException("only a RabbitMqBroker.ownServer() can be killed and restarted");
+        }
+        return ownServer.get(0);
     }
 
     /** A connection factory with simple publisher confirms, closed after the test class. */
@@ -132,7 +185,7 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
     public Connection rawConnection() throws Exception {
         com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
         factory.setHost(HOST);
-        factory.setPort(PORT);
+        factory.setPort(port);
         factory.setConnectionTimeout(2000);
         return factory.newConnection("arroyo-test");
     }
@@ -145,29 +198,46 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private LocalServer startServer(String testName) {
-        Path server = serverScript();
-        if (server == null) {
-            Prerequisite.missing(testName + ": no RabbitMQ answers on " + HOST + ":" + PORT
-                    + " and rabbitmq-server is not installed", "rabbitmq-server");
-        }
+    private BrokerProcess startSharedServer(String testName) {
         try {
             Path base = Files.createTempDirectory("arroyo-rabbitmq");
-            Path config = Files.writeString(base.resolve("rabbitmq.conf"), "listeners.tcp.default = " + HOST + ":" + PORT + "\n");
-            Path plugins = Files.writeString(base.resolve("enabled_plugins"), "[].\n");
-            ProcessBuilder builder = new ProcessBuilder(server.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(base.resolve("server.log").toFile());
-            builder.environment().putAll(Map.of("RABBITMQ_NODENAME", "arroyo-test@localhost",
-                    "RABBITMQ_CONFIG_FILE", config.toString(), "RABBITMQ_ENABLED_PLUGINS_FILE", plugins.toString(),
-                    "RABBITMQ_MNESIA_BASE", base.resolve("mnesia").toString(), "RABBITMQ_LOG_BASE", base.resolve("log").toString()));
-            LocalServer started = new LocalServer(builder.start());
-            await("rabbitmq-server started from " + server + " (log: " + base.resolve("server.log") + ")")
-                    .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(this::answers);
-            return started;
+            return rabbitmqServer(testName, base, "arroyo-test@localhost", Map.of()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start " + server, e);
+            throw new UncheckedIOException(e);
         }
+    }
+
+    private void startOwnServer(String testName) throws IOException {
+        Path base = Files.createTempDirectory("arroyo-rabbitmq");
+        port = BrokerProcess.freePort();
+        int epmdPort = BrokerProcess.freePort();
+        BrokerProcess epmd = new BrokerProcess("epmd", epmdPort,
+                new ProcessBuilder("epmd", "-port", String.valueOf(epmdPort), "-address", HOST),
+                () -> BrokerProcess.listens(HOST, epmdPort), START_TIMEOUT, base.resolve("epmd.log"));
+        ownServer.add(rabbitmqServer(testName, base, "arroyo-" + port + "@localhost", Map.of(
+                "ERL_EPMD_PORT", String.valueOf(epmdPort),
+                "RABBITMQ_DIST_PORT", String.valueOf(BrokerProcess.freePort()),
+                "RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}")));
+        ownServer.add(epmd);
+        epmd.start();
+        ownRabbit().start();
+    }
+
+    /** rabbitmq-server on {@link #port}, node {@code nodeName}, no plugins, its files under {@code base}. */
+    private BrokerProcess rabbitmqServer(String testName, Path base, String nodeName, Map<String, String> environment) throws IOException {
+        Path server = serverScript();
+        if (server == null) {
+            Prerequisite.missing(testName + ": " + (own ? "it starts a RabbitMQ of its own" : "no RabbitMQ answers on " + HOST + ":" + PORT)
+                    + " and rabbitmq-server is not installed", "rabbitmq-server");
+        }
+        Path config = Files.writeString(base.resolve("rabbitmq.conf"), "listeners.tcp.default = " + HOST + ":" + port + "\n");
+        Path plugins = Files.writeString(base.resolve("enabled_plugins"), "[].\n");
+        ProcessBuilder command = new ProcessBuilder(server.toString());
+        command.environment().putAll(Map.of("RABBITMQ_NODENAME", nodeName,
+                "RABBITMQ_CONFIG_FILE", config.toString(), "RABBITMQ_ENABLED_PLUGINS_FILE", plugins.toString(),
+                "RABBITMQ_MNESIA_BASE", base.resolve("mnesia").toString(), "RABBITMQ_LOG_BASE", base.resolve("log").toString()));
+        command.environment().putAll(environment);
+        return new BrokerProcess("rabbitmq-server " + server, port, command, this::answers, START_TIMEOUT, base.resolve("server.log"));
     }
 
     private static Path serverScript() {
@@ -182,16 +252,5 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
         }
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                 .map(dir -> Path.of(dir, "rabbitmq-server")).filter(Files::isExecutable).findFirst().orElse(null);
-    }
-
-    /** The broker this run started; stopped when the run ends. */
-    private record LocalServer(Process process) implements ExtensionContext.Store.CloseableResource {
-
-        @Override
-        public void close() throws Exception {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
     }
 }

@@ -9,6 +9,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.stream.ByteRecord;
@@ -21,9 +23,13 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
  * Reads the stream in a consumer group, one entry after the other in one thread, and acknowledges
  * an entry only when the route processed it without error. On start it first reads again the
  * entries this consumer name read before but did not acknowledge (at-least-once); an entry that
- * fails stays pending until then, and the consumer goes on with the next.
+ * fails stays pending until then, and the consumer goes on with the next. When the connection
+ * fails (Redis restarted, a network cut), it connects again every {@code blockTimeout} and reads
+ * as on start: its pending entries first, among them those whose publishing failed meanwhile.
  */
 public class RedisStreamConsumer extends DefaultConsumer implements Suspendable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStreamConsumer.class);
 
     private final RedisStreamEndpoint endpoint;
     private ExecutorService executor;
@@ -66,6 +72,32 @@ public class RedisStreamConsumer extends DefaultConsumer implements Suspendable 
 
     private void read(Consumer name) {
         RedisStreamConfiguration configuration = endpoint.getConfiguration();
+        try {
+            while (isRunAllowed()) {
+                try {
+                    readUntilConnectionFails(name);
+                } catch (DataAccessException e) {
+                    if (isRunAllowed()) {
+                        LOG.warn("redis-stream consumer of {} lost its connection ({}); connecting again in {} ms",
+                                configuration.getKey(), e.getMessage(), configuration.getBlockTimeout());
+                        Thread.sleep(configuration.getBlockTimeout());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (isRunAllowed()) {
+                getExceptionHandler().handleException("redis-stream consumer of " + configuration.getKey() + " stopped reading", e);
+            }
+        }
+    }
+
+    /** Reads until the consumer stops, or until a Redis command fails (DataAccessException). */
+    private void readUntilConnectionFails(Consumer name) throws InterruptedException {
+        RedisStreamConfiguration configuration = endpoint.getConfiguration();
+        // a Redis restarted without its data has lost the group too
+        createGroupIfMissing();
         StreamReadOptions options = StreamReadOptions.empty().count(configuration.getBatchSize())
                 .block(Duration.ofMillis(configuration.getBlockTimeout()));
         // first the entries this consumer read before and did not acknowledge (ids after "0"), then new ones (">")
@@ -92,12 +124,6 @@ public class RedisStreamConsumer extends DefaultConsumer implements Suspendable 
                         offset = ReadOffset.from(entry.getId());
                     }
                 }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (isRunAllowed()) {
-                getExceptionHandler().handleException("redis-stream consumer of " + configuration.getKey() + " stopped reading", e);
             }
         }
     }
