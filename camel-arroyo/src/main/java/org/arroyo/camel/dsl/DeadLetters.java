@@ -17,6 +17,7 @@ import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
 import org.arroyo.camel.ArroyoConstants;
+import org.arroyo.camel.operator.ArroyoDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,9 @@ final class DeadLetters {
                 .filter(RouteDefinitionHelper.routesByIdOrPattern(route, null))
                 .toList();
         if (configured.isEmpty()) {
-            route.errorHandler(channel(context.resolvePropertyPlaceholders("{{" + URI_PROPERTY + ":" + DEFAULT_URI + "}}")));
+            // a broker endpoint gets Arroyo's delivery defaults, as the pipeline's publishers do (bytes, not text)
+            String uri = ArroyoDelivery.pipelineUri(context, context.resolvePropertyPlaceholders("{{" + URI_PROPERTY + ":" + DEFAULT_URI + "}}"));
+            route.errorHandler(channel(uri));
         }
     }
 
