@@ -15,6 +15,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
@@ -23,6 +25,8 @@ import org.arroyo.camel.operator.Operator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -110,6 +114,43 @@ class DeadLettersTest {
                 assertThat(reason).contains("IllegalStateException: cannot reduce frame 2");
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "template", "blocks" })
+    void thePipelinesOfTheTemplateAndOfBlocksFilesGetTheDeadLettersToo(String form) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty(DeadLetters.URI_PROPERTY, "mock:parked");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        context.getRegistry().bind("failsOnTwo", new FailsOnTwo());
+        if (form.equals("template")) {
+            context.addRoutes(new ArroyoTemplates());
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("fragile.yaml", """
+                    - templatedRoute:
+                        routeTemplateRef: arroyo-pipeline
+                        parameters:
+                          - {name: pipeline, value: fragile}
+                          - {name: listener, value: "direct:fragile"}
+                          - {name: operator, value: failsOnTwo}
+                          - {name: publishers, value: "mock:out"}
+                    """));
+        } else {
+            context.addRoutes(new BlocksRouteBuilder(Files.writeString(folder.resolve("blocks.yaml"), """
+                    blocks:
+                      - name: fragile
+                        operator: failsOnTwo
+                        listeners: ["direct:fragile"]
+                        publishers: ["mock:out"]
+                    """)));
+        }
+        context.start();
+        context.getEndpoint("mock:parked", MockEndpoint.class).expectedBodiesReceived((Object) event(2));
+        context.getEndpoint("mock:out", MockEndpoint.class).expectedBodiesReceived((Object) event(3));
+
+        context.createProducerTemplate().sendBody("direct:fragile", event(2));
+        context.createProducerTemplate().sendBody("direct:fragile", event(3));
+
+        MockEndpoint.assertIsSatisfied(context);
     }
 
     @Test
