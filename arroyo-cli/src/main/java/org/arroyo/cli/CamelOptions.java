@@ -29,10 +29,16 @@ final class CamelOptions {
             description = "Jars and class directories with your operators and other beans, separated by '${sys:path.separator}'.")
     List<Path> classpath = new ArrayList<>();
 
+    @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long stopping may wait for messages in flight (e.g. a publisher without a peer) before it "
+                          + "abandons them, unacknowledged, so a durable listener delivers them again after a restart "
+                          + "(camel.main.shutdownTimeout); default ${DEFAULT-VALUE}.")
+    int stopTimeout;
+
     /** A Camel Main (context name {@code arroyo}) with these properties and classpath. */
     Main main() {
         Main main = classpath.isEmpty() ? new Main() : mainWith(new URLClassLoader(urls(), CamelOptions.class.getClassLoader()));
-        main.configure().withName("arroyo");
+        main.configure().withName("arroyo").withShutdownTimeout(stopTimeout);
         main.setDefaultPropertyPlaceholderLocation("file:application.properties;optional=true");
         properties.forEach(main::addOverrideProperty);
         return main;

@@ -23,6 +23,18 @@ public final class ArroyoConstants {
     @Metadata(description = "Why a batch closed: SIZE, AGE, IDLE, RUN_BOUNDARY or SHUTDOWN.", javaType = "String")
     public static final String BATCH_CLOSED_BY = "ArroyoBatchClosedBy";
 
+    @Metadata(description = "Why a pipeline could not process the message: the exception's type and message. Set on a dead"
+                            + " letter, whose body is the message as the listener received it.", javaType = "String")
+    public static final String FAILURE_REASON = "ArroyoFailureReason";
+
+    @Metadata(description = "The route (pipeline or stage) where a dead letter failed.", javaType = "String")
+    public static final String FAILURE_ROUTE = "ArroyoFailureRoute";
+
+    @Metadata(label = "property", description = "An exchange property, not a header: the publisher a message could not be"
+                            + " sent to. A pipeline retries such a message instead of dead-lettering it.",
+              javaType = "String")
+    public static final String PUBLISH_FAILED = "ArroyoPublishFailed";
+
     private ArroyoConstants() {
     }
 }

@@ -11,6 +11,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
+import org.arroyo.camel.operator.ArroyoDelivery;
 
 /**
  * A broker endpoint with Arroyo's delivery defaults: its consumers and producers are the broker
@@ -19,7 +20,7 @@ import org.apache.camel.support.service.ServiceHelper;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "arroyo", title = "Arroyo delivery", syntax = "arroyo:uri",
              category = { Category.MESSAGING }, headersClass = ArroyoBrokerConstants.class)
-public class ArroyoDeliveryEndpoint extends DefaultEndpoint {
+public class ArroyoDeliveryEndpoint extends DefaultEndpoint implements ArroyoDelivery.SelfDeadLettering {
 
     @UriPath(description = "The broker endpoint URI, with its own options, e.g. kafka:raw?brokers=host:9092")
     @Metadata(required = true)
@@ -42,6 +43,11 @@ public class ArroyoDeliveryEndpoint extends DefaultEndpoint {
     /** The broker endpoint, made for this endpoint alone. */
     public Endpoint getBroker() {
         return broker;
+    }
+
+    @Override
+    public boolean deadLettersItself() {
+        return defaults.deadLettersItself(broker);
     }
 
     @Override

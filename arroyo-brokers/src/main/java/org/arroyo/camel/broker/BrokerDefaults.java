@@ -24,6 +24,14 @@ public interface BrokerDefaults {
         return endpoint.createConsumer(processor);
     }
 
+    /**
+     * Whether the consumer of a configured endpoint dead-letters a message that keeps failing by itself; a pipeline
+     * listening there then leaves failures to it rather than sending them to its own dead letters.
+     */
+    default boolean deadLettersItself(Endpoint endpoint) {
+        return false;
+    }
+
     /** What the endpoint's producer does around each send, or null for nothing. */
     default PublishStep publishStep(Endpoint endpoint) {
         return null;

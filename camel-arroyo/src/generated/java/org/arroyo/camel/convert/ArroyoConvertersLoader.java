@@ -53,6 +53,14 @@ public final class ArroyoConvertersLoader implements TypeConverterLoader, CamelC
                 }
                 return answer;
             });
+        addTypeConverter(registry, byte[].class, org.arroyo.camel.operator.Batch.class, false,
+            (type, exchange, value) -> {
+                Object answer = org.arroyo.camel.convert.ArroyoConverters.toBytes((org.arroyo.camel.operator.Batch) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.io.InputStream.class, org.arroyo.camel.message.ArroyoMessage.class, false,
             (type, exchange, value) -> {
                 Object answer = org.arroyo.camel.convert.ArroyoConverters.toInputStream((org.arroyo.camel.message.ArroyoMessage) value, exchange);

@@ -68,12 +68,26 @@ public final class MsgpackCodec implements MessageCodec {
     @Override
     public byte[] encodeFrame(ArroyoMessage message) {
         MsgpackWriter writer = new MsgpackWriter();
+        write(writer, message);
+        return writer.toByteArray();
+    }
+
+    /**
+     * Several messages as one msgpack array of their maps, each as {@link #encodeFrame} writes it: what a batch of
+     * events is when it is sent as one message.
+     */
+    public byte[] encodeArray(List<? extends ArroyoMessage> messages) {
+        MsgpackWriter writer = new MsgpackWriter().arrayHeader(messages.size());
+        messages.forEach(message -> write(writer, message));
+        return writer.toByteArray();
+    }
+
+    private static void write(MsgpackWriter writer, ArroyoMessage message) {
         if (message instanceof Event event) {
             writeEvent(writer, event);
         } else {
             writeMap(writer, message.type(), WireMaps.data(message));
         }
-        return writer.toByteArray();
     }
 
     private static void writeMap(MsgpackWriter writer, MessageType type, Map<String, Object> fields) {

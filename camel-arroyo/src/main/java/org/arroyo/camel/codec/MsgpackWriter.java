@@ -69,12 +69,13 @@ final class MsgpackWriter {
         return this;
     }
 
-    private void arrayHeader(int size) {
+    MsgpackWriter arrayHeader(int size) {
         try {
             packer.packArrayHeader(size);
         } catch (IOException e) {
             throw inMemory(e);
         }
+        return this;
     }
 
     private void scalar(Object value) {

@@ -15,11 +15,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.TypeConverter;
 import org.apache.camel.spi.TypeConverterRegistry;
 import org.arroyo.camel.ArroyoConstants;
+import org.arroyo.camel.codec.MsgpackCodec;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
+import org.arroyo.camel.operator.Batch;
 
 /**
  * Makes Arroyo messages ordinary Camel bodies. Bytes ({@code byte[]}, {@code ByteBuffer},
@@ -98,6 +100,15 @@ public final class ArroyoConverters {
             return frame.bytes();
         }
         return WireFormat.MSGPACK.codec().encodeFrame(message);
+    }
+
+    /**
+     * A batch on the wire, at any endpoint that takes bytes: one msgpack array of its events' maps, in order (the
+     * {@code unbatch} stage sends them one by one instead).
+     */
+    @Converter
+    public static byte[] toBytes(Batch batch) {
+        return ((MsgpackCodec) WireFormat.MSGPACK.codec()).encodeArray(batch.events());
     }
 
     @Converter

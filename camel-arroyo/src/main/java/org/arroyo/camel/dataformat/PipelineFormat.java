@@ -3,6 +3,7 @@ package org.arroyo.camel.dataformat;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.MessageType;
+import org.arroyo.camel.operator.Batch;
 
 /**
  * The wire convention a pipeline's listener reads and its publishers write, by the names the pipeline forms use:
@@ -96,11 +98,18 @@ public enum PipelineFormat {
 
     /**
      * What a publisher sends for a body: for a message, its wire messages in this format, in order; any other body
-     * (a batch, bytes) as it is. A msgpack message is sent as it is: the endpoint's type converters write it.
+     * (bytes) as it is. In msgpack a message or a {@link Batch} is sent as it is: the endpoint's type converters write
+     * it (a batch as one msgpack array of its events); the other formats have no array, so a batch is sent as the wire
+     * messages of each of its events, one by one.
      *
      * @throws IllegalArgumentException when the message cannot be written in this format
      */
     public List<Object> wireMessages(Object body) {
+        if (this != MSGPACK && body instanceof Batch batch) {
+            List<Object> messages = new ArrayList<>();
+            batch.events().forEach(event -> messages.addAll(wireMessages(event)));
+            return messages;
+        }
         if (this == MSGPACK || !(body instanceof ArroyoMessage message)) {
             return List.of(body);
         }

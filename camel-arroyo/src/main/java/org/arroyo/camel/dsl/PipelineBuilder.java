@@ -84,18 +84,33 @@ public final class PipelineBuilder {
             throw new IllegalArgumentException("pipeline " + name + " needs a listener");
         }
         if (uris.length == 1) {
-            firstRoute = routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uris[0])).routeId(name);
+            firstRoute = listener(uris[0], name);
             tail = read(firstRoute, name);
             return this;
         }
         String merged = "seda:" + name + "-listeners?blockWhenFull=true";
         for (int i = 0; i < uris.length; i++) {
             String listener = name + "-listener-" + (i + 1);
-            read(routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uris[i])).routeId(listener), listener).to(merged);
+            read(listener(uris[i], listener), listener).to(merged);
         }
-        firstRoute = routes.from(merged).routeId(name);
+        firstRoute = route(merged, name);
         tail = firstRoute;
         return this;
+    }
+
+    /** A route from a listener; one whose consumer dead-letters by itself keeps its failures ({@link DeadLetters}). */
+    private RouteDefinition listener(String uri, String routeId) {
+        if (ArroyoDelivery.deadLettersItself(routes.getContext(), uri)) {
+            return routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uri)).routeId(routeId);
+        }
+        return route(ArroyoDelivery.pipelineUri(routes.getContext(), uri), routeId);
+    }
+
+    /** A route of the pipeline, with the default dead letters unless an error handler is given ({@link DeadLetters}). */
+    private RouteDefinition route(String uri, String routeId) {
+        RouteDefinition route = routes.from(uri).routeId(routeId);
+        DeadLetters.applyTo(route, routes.getContext());
+        return route;
     }
 
     /** The listener's messages read in the pipeline's format; msgpack needs no step, the type converters read it. */
@@ -212,7 +227,7 @@ public final class PipelineBuilder {
 
     private PipelineBuilder nextStage(String uri) {
         // later stages stop after the first, so what the first still holds on stopping reaches them
-        tail = routes.from(uri).routeId(name + "-" + ++stages).shutdownRoute(ShutdownRoute.Defer);
+        tail = route(uri, name + "-" + ++stages).shutdownRoute(ShutdownRoute.Defer);
         return this;
     }
 

@@ -25,7 +25,24 @@ public final class ArroyoDelivery {
         boolean appliesTo(String scheme);
     }
 
+    /** An endpoint with the defaults whose consumer dead-letters a message that keeps failing by itself. */
+    public interface SelfDeadLettering {
+
+        /** Whether this endpoint's consumer dead-letters by itself (e.g. a RabbitMQ listener with a dead-letter exchange). */
+        boolean deadLettersItself();
+    }
+
     private ArroyoDelivery() {
+    }
+
+    /**
+     * Whether a pipeline's listener of this URI dead-letters a message that keeps failing by itself, so that the
+     * pipeline leaves the failure to it instead of sending the message to its own dead letters.
+     */
+    public static boolean deadLettersItself(CamelContext context, String uri) {
+        String delivered = pipelineUri(context, uri);
+        return delivered.startsWith(SCHEME + ":")
+                && context.getEndpoint(delivered) instanceof SelfDeadLettering listener && listener.deadLettersItself();
     }
 
     /** The URI a pipeline uses for this listener or publisher URI: the URI itself, or it behind {@code arroyo:}. */

@@ -17,8 +17,8 @@ import org.arroyo.camel.operator.Publishers.Publisher;
  * the pipeline's {@link PipelineFormat} (an operator's several {@link Outputs} one after the other, and each
  * message's wire messages one after the other, numbered by {@value ArroyoConstants#OUTPUT_INDEX}). One message for one
  * publisher is sent as it is; otherwise each send gets its own copy of the exchange. A failed send fails the exchange
- * at once (later sends of it do not happen), so Camel's error handler sees the original message; a redelivery sends
- * to every publisher again.
+ * at once (later sends of it do not happen), naming the publisher in {@value ArroyoConstants#PUBLISH_FAILED}, so Camel's
+ * error handler sees the original message; a redelivery sends to every publisher again.
  */
 public class PublishProcessor extends AsyncProcessorSupport {
 
@@ -40,7 +40,13 @@ public class PublishProcessor extends AsyncProcessorSupport {
         Object body = exchange.getMessage().getBody();
         if (targets.size() == 1 && format == PipelineFormat.MSGPACK && !(body instanceof Outputs)) {
             exchange.setProperty(ArroyoConstants.OUTPUT_INDEX, 0);
-            return targets.get(0).send().process(exchange, callback);
+            Publisher target = targets.get(0);
+            return target.send().process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    exchange.setProperty(ArroyoConstants.PUBLISH_FAILED, target.uri());
+                }
+                callback.done(doneSync);
+            });
         }
         List<Object> messages = new ArrayList<>();
         try {
@@ -81,14 +87,14 @@ public class PublishProcessor extends AsyncProcessorSupport {
                 copy.setProperty(ArroyoConstants.OUTPUT_INDEX, index);
                 put(messages.get(index), copy);
                 boolean doneHere = target.send().process(copy, doneSync -> {
-                    if (!doneSync && !failed(copy, false)) {
+                    if (!doneSync && !failed(copy, target, false)) {
                         sendFrom(false);
                     }
                 });
                 if (!doneHere) {
                     return false;
                 }
-                if (failed(copy, sync)) {
+                if (failed(copy, target, sync)) {
                     return sync;
                 }
             }
@@ -107,12 +113,13 @@ public class PublishProcessor extends AsyncProcessorSupport {
             }
         }
 
-        /** Whether the send failed; if so the exchange carries its exception and is complete. */
-        private boolean failed(Exchange copy, boolean sync) {
+        /** Whether the send failed; if so the exchange carries its exception, names the publisher and is complete. */
+        private boolean failed(Exchange copy, Publisher target, boolean sync) {
             if (copy.getException() == null) {
                 return false;
             }
             exchange.setException(copy.getException());
+            exchange.setProperty(ArroyoConstants.PUBLISH_FAILED, target.uri());
             callback.done(sync);
             return true;
         }

@@ -133,8 +133,8 @@ class PipelineTest {
             @Override
             public void configure() {
                 errorHandler(deadLetterChannel("mock:dead").useOriginalMessage());
-                // a direct endpoint without a consumer fails every send
-                pipeline("half").listen("direct:half").publish("mock:fine", "direct:nobody-listens");
+                // a direct endpoint without a consumer, that does not wait for one, fails every send
+                pipeline("half").listen("direct:half").publish("mock:fine", "direct:nobody-listens?block=false");
             }
         });
         MockEndpoint dead = context.getEndpoint("mock:dead", MockEndpoint.class);

@@ -23,8 +23,13 @@ final class DeadLetterRetry {
     private DeadLetterRetry() {
     }
 
+    /** Whether the endpoint's listener dead-letters as this class says. */
+    static boolean appliesTo(SpringRabbitMQEndpoint endpoint) {
+        return endpoint.getRetry() == null && endpoint.getDeadLetterExchange() != null;
+    }
+
     static void apply(SpringRabbitMQEndpoint endpoint, AbstractMessageListenerContainer container) {
-        if (endpoint.getRetry() == null && endpoint.getDeadLetterExchange() != null) {
+        if (appliesTo(endpoint)) {
             long delay = Math.max(1, endpoint.getRetryDelay());
             container.setAdviceChain(RetryInterceptorBuilder.stateless()
                     .maxAttempts(Math.max(1, endpoint.getMaximumRetryAttempts()))

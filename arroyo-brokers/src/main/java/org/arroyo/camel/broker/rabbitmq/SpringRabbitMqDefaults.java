@@ -61,6 +61,11 @@ public final class SpringRabbitMqDefaults implements BrokerDefaults {
     }
 
     @Override
+    public boolean deadLettersItself(Endpoint endpoint) {
+        return DeadLetterRetry.appliesTo((SpringRabbitMQEndpoint) endpoint);
+    }
+
+    @Override
     public Consumer createConsumer(Endpoint endpoint, Processor processor) {
         SpringRabbitMQEndpoint rabbitmq = (SpringRabbitMQEndpoint) endpoint;
         SpringRabbitMQComponent component = (SpringRabbitMQComponent) rabbitmq.getComponent();

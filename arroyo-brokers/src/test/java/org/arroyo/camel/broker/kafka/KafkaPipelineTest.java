@@ -61,11 +61,24 @@ class KafkaPipelineTest {
     }
 
     private CamelContext startPipeline(String name, String in, String group, Operator operator, String out) throws Exception {
+        return startPipeline(name, in, group, operator, out, false);
+    }
+
+    /**
+     * @param ownErrorHandler whether the pipeline has Camel's default error handler of its own instead of the default
+     *                        dead letters: a failed record is then not committed but read again
+     */
+    private CamelContext startPipeline(String name, String in, String group, Operator operator, String out, boolean ownErrorHandler)
+            throws Exception {
         CamelContext context = new DefaultCamelContext();
         contexts.add(context);
+        context.getPropertiesComponent().addInitialProperty("arroyo.deadLetterUri", kafka(in + ".dlq", null));
         context.addRoutes(new ArroyoRouteBuilder() {
             @Override
             public void configure() {
+                if (ownErrorHandler) {
+                    errorHandler(defaultErrorHandler());
+                }
                 pipeline(name).listen(kafka(in, group)).operator(operator).publish(kafka(out, null));
             }
         });
@@ -119,7 +132,7 @@ class KafkaPipelineTest {
         KAFKA.createTopic("retry-out", 1);
         AtomicBoolean broken = new AtomicBoolean(true);
         AtomicInteger failures = new AtomicInteger();
-        CamelContext context = startPipeline("retry", "retry-in", "retry", TestOperators.failingOnFrame(500, broken, failures), "retry-out");
+        CamelContext context = startPipeline("retry", "retry-in", "retry", TestOperators.failingOnFrame(500, broken, failures), "retry-out", true);
         List<byte[]> sent = ScanRun.encoded("retry-run", 1000);
 
         KAFKA.send("retry-in", "retry-run", sent);
@@ -138,6 +151,37 @@ class KafkaPipelineTest {
         int duplicates = out.size() - firstOccurrences.size();
         System.out.printf("Kafka at-least-once: %d failures on frame 500 before the fix, %d records out for %d in, %d duplicates%n",
                 failures.get(), out.size(), sent.size(), duplicates);
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredWithItsBytesAndCommittedSoThePartitionGoesOn() throws Exception {
+        KAFKA.createTopic("poison-in", 1);
+        KAFKA.createTopic("poison-in.dlq", 1);
+        KAFKA.createTopic("poison-out", 1);
+        AtomicInteger failures = new AtomicInteger();
+        startPipeline("poison", "poison-in", "poison", TestOperators.failingOnFrame(50, new AtomicBoolean(true), failures), "poison-out");
+        List<byte[]> run = ScanRun.encoded("poison-run", 100);
+        List<byte[]> sent = new ArrayList<>(run.subList(0, 30));
+        byte[] notMsgpack = "{\"msg_type\": \"event\"}".getBytes(StandardCharsets.UTF_8);
+        sent.add(notMsgpack);
+        sent.addAll(run.subList(30, run.size()));
+
+        KAFKA.send("poison-in", "poison-run", sent);
+        List<ConsumerRecord<String, byte[]>> out = KAFKA.read("poison-out", run.size() - 1, Duration.ofSeconds(60), Duration.ofSeconds(1));
+        List<ConsumerRecord<String, byte[]>> dead = KAFKA.read("poison-in.dlq", 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+        byte[] frame50 = run.get(51); // after the start
+        assertThat(values(out)).usingElementComparator(Arrays::compare)
+                .containsExactlyElementsOf(run.stream().filter(value -> value != frame50).toList());
+        assertThat(values(dead)).usingElementComparator(Arrays::compare).containsExactly(notMsgpack, frame50);
+        assertThat(headers(dead.get(0)).get("ArroyoFailureReason")).startsWith("ArroyoDecodeException: ");
+        assertThat(headers(dead.get(1))).containsEntry("ArroyoFailureReason", "IllegalStateException: operator fault on frame 50")
+                .containsEntry("ArroyoFailureRoute", "poison");
+        assertThat(failures).hasValue(1);
+        try (Admin admin = KAFKA.admin()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.listConsumerGroupOffsets("poison").partitionsToOffsetAndMetadata().get()
+                    .values().stream().mapToLong(offset -> offset.offset()).sum() == sent.size());
+        }
     }
 
     @Test
