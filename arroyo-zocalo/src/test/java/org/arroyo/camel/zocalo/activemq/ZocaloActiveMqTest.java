@@ -175,6 +175,38 @@ class ZocaloActiveMqTest {
         assertThat(report.getHeader("JMSExpiration", Long.class) - report.getHeader("JMSTimestamp", Long.class)).isEqualTo(15_000);
     }
 
+    /** The snippet of docs/zocalo.md, as written there, on the default namespace; the page shows nothing else. */
+    @Test
+    void theGuidesServiceAnswersAPythonPeer() throws Exception {
+        String brokerUrl = BROKER.openWireUrl();
+        String user = null;
+        String password = null;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                ZocaloActiveMq zocalo = new ZocaloActiveMq(getContext(), ZocaloActiveMq.connectionFactory(brokerUrl, user, password));
+                from(zocalo.queue("per_image_analysis"))
+                    .process(zocalo.service("PerImageAnalysis", step -> step.send(Map.of("seen", step.payload()))));
+            }
+        });
+        context.start();
+        zocalo.namespace(ZocaloActiveMq.DEFAULT_NAMESPACE);
+        Recipe recipe = Recipe.parse("""
+                {"1": {"queue": "per_image_analysis", "output": [2]}, "2": {"queue": "guide.results"}, "start": [[1, null]]}""");
+
+        stompSend("per_image_analysis", Map.of("workflows-recipe", true, "persistent", "true"),
+                new RecipeMessage(Map.of("ID", "guide"), "x.h5", recipe, List.of(), 1).toJson());
+
+        RecipeMessage result = RecipeMessage.parse(text(BROKER.next("zocalo.guide.results", TIMEOUT)));
+        assertThat(result.payload()).isEqualTo(Map.of("seen", "x.h5"));
+        assertThat(result.path()).containsExactly(1L);
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/zocalo.md"));
+        String snippet = guide.substring(guide.indexOf("```java\nZocaloActiveMq zocalo") + 8);
+        String thisFile = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/test/java/org/arroyo/camel/zocalo/activemq/ZocaloActiveMqTest.java"));
+        snippet.substring(0, snippet.indexOf("```")).lines().forEach(line -> assertThat(thisFile).contains(line));
+    }
+
     private void startService(String queue, RecipeOperator operator) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
