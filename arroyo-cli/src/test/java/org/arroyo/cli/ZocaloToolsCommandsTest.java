@@ -107,7 +107,7 @@ class ZocaloToolsCommandsTest {
 
         assertThat(arroyo(activeMq("dlq", "reinject", file)).exitCode()).isZero();
         Message back = ACTIVEMQ.next("zocalo." + queue, TIMEOUT);
-        assertThat(text(back)).isEqualTo(RecipeJson.write(RecipeJson.parse(BODY)));
+        assertThat(ActiveMqBroker.text(back)).isEqualTo(RecipeJson.write(RecipeJson.parse(BODY)));
         assertThat(back.getStringProperty("workflows-recipe")).isEqualTo("True");
         assertThat(back.getStringProperty("dlq-reinjected")).isEqualTo("True");
         assertThat(back.getStringProperty("original-destination")).isNull();
@@ -142,7 +142,7 @@ class ZocaloToolsCommandsTest {
                 + " \"custom_recipe\": {\"start\": [[1, {}]], \"1\": {\"queue\": \"q\"}}}";
         assertThat(dry.out().strip()).isEqualTo(request);
         Message message = ACTIVEMQ.next("zocalo." + dispatcher, TIMEOUT);
-        assertThat(text(message)).isEqualTo(request);
+        assertThat(ActiveMqBroker.text(message)).isEqualTo(request);
         assertThat(message.getStringProperty("zocalo.go.user")).isEqualTo(System.getProperty("user.name"));
 
         ArroyoCliTest.Result invalid = arroyo(activeMq("recipe", "send", "x", "-s", "novalue", "--dry-run"));
@@ -197,12 +197,5 @@ class ZocaloToolsCommandsTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no message on " + queue);
-    }
-
-    private static String text(Message message) throws Exception {
-        BytesMessage bytes = (BytesMessage) message;
-        byte[] body = new byte[(int) bytes.getBodyLength()];
-        bytes.readBytes(body);
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

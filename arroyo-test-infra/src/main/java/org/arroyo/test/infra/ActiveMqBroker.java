@@ -1,9 +1,11 @@
 package org.arroyo.test.infra;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -107,5 +109,13 @@ public final class ActiveMqBroker implements BeforeAllCallback, AfterAllCallback
             }
             return message;
         }
+    }
+
+    /** The body of a bytes message (as STOMP peers and JMS services send), as UTF-8 text. */
+    public static String text(Message message) throws JMSException {
+        BytesMessage bytes = (BytesMessage) message;
+        byte[] body = new byte[(int) bytes.getBodyLength()];
+        bytes.readBytes(body);
+        return new String(body, StandardCharsets.UTF_8);
     }
 }

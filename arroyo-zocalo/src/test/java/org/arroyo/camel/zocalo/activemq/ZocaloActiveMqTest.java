@@ -1,14 +1,12 @@
 package org.arroyo.camel.zocalo.activemq;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -132,10 +130,10 @@ class ZocaloActiveMqTest {
         String deadLetters = zocalo.queues().deadLetterQueue("fails");
         assertThat(deadLetters).isEqualTo("DLQ." + namespace + ".fails");
         Message failed = BROKER.next(deadLetters, TIMEOUT);
-        assertThat(text(failed)).isEqualTo(body);
+        assertThat(ActiveMqBroker.text(failed)).isEqualTo(body);
         assertThat(failed.getStringProperty(ZocaloConstants.WORKFLOWS_RECIPE)).isEqualTo("True");
         assertThat(failed.getStringProperty("beamline")).isEqualTo("i03");
-        assertThat(text(BROKER.next(deadLetters, TIMEOUT))).isEqualTo("not a recipe message");
+        assertThat(ActiveMqBroker.text(BROKER.next(deadLetters, TIMEOUT))).isEqualTo("not a recipe message");
         assertThat(BROKER.count(zocalo.destination("fails"))).isZero();
     }
 
@@ -151,7 +149,7 @@ class ZocaloActiveMqTest {
 
         Message delayed = BROKER.next(zocalo.destination("delayed"), TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1400));
-        assertThat(RecipeMessage.parse(text(delayed)).payload()).isEqualTo("later");
+        assertThat(RecipeMessage.parse(ActiveMqBroker.text(delayed)).payload()).isEqualTo("later");
     }
 
     @Test
@@ -197,7 +195,7 @@ class ZocaloActiveMqTest {
         stompSend("per_image_analysis", Map.of("workflows-recipe", true, "persistent", "true"),
                 new RecipeMessage(Map.of("ID", "guide"), "x.h5", recipe, List.of(), 1).toJson());
 
-        RecipeMessage result = RecipeMessage.parse(text(BROKER.next("zocalo.guide.results", TIMEOUT)));
+        RecipeMessage result = RecipeMessage.parse(ActiveMqBroker.text(BROKER.next("zocalo.guide.results", TIMEOUT)));
         assertThat(result.payload()).isEqualTo(Map.of("seen", "x.h5"));
         assertThat(result.path()).containsExactly(1L);
         String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/zocalo.md"));
@@ -227,12 +225,5 @@ class ZocaloActiveMqTest {
         Map<String, Object> command = Map.of("port", BROKER.stompPort(), "destination", "/queue/" + zocalo.destination(queue),
                 "headers", headers, "body", body);
         PythonPeer.run(STOMP_SEND, RecipeJson.write(command), "python3-stomp");
-    }
-
-    private static String text(Message message) throws Exception {
-        BytesMessage bytes = (BytesMessage) message;
-        byte[] body = new byte[(int) bytes.getBodyLength()];
-        bytes.readBytes(body);
-        return new String(body, StandardCharsets.UTF_8);
     }
 }
