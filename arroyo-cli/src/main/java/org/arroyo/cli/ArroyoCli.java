@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "arroyo", mixinStandardHelpOptions = true, versionProvider = ArroyoCli.Version.class,
          description = "Arroyo stream-processing tools for scientific user facilities.",
          subcommands = { RunCommand.class, ValidateCommand.class, ListBlocksCommand.class, TapCommand.class,
-                         DecodeCommand.class, RecodeCommand.class, RecipeCommand.class })
+                         DecodeCommand.class, RecodeCommand.class, RecipeCommand.class, DlqCommand.class,
+                         QueueCommand.class })
 public final class ArroyoCli {
 
     public static void main(String[] args) {

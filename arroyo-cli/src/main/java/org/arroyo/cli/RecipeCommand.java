@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Zocalo recipes, judged and applied as python-workflows does. */
-@Command(name = "recipe", mixinStandardHelpOptions = true, description = "Validate or apply Zocalo recipes.",
-         subcommands = { RecipeCommand.Validate.class, RecipeCommand.Apply.class })
+@Command(name = "recipe", mixinStandardHelpOptions = true, description = "Validate, apply or send Zocalo recipes.",
+         subcommands = { RecipeCommand.Validate.class, RecipeCommand.Apply.class, RecipeSendCommand.class })
 final class RecipeCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -8,13 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.UntypedObjectDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -22,16 +31,30 @@ import org.arroyo.camel.zocalo.strformat.PythonValues;
 
 /**
  * JSON as Python's {@code json} module reads and writes it for Zocalo: objects keep their key
- * order, integers stay integers (Long, or BigInteger when larger), NaN and Infinity are accepted,
- * and floats are written with Python's shortest {@code repr} digits.
+ * order, integers stay integers (Long, or BigInteger beyond it: Python's have no bound), NaN and
+ * Infinity are accepted. {@link #write} gives the bytes {@code json.dumps} gives: {@code ", "} and
+ * {@code ": "} between items, everything outside printable ASCII escaped with four lower-case hex
+ * digits ({@code ensure_ascii}), floats with Python's shortest {@code repr} digits.
  */
 public final class RecipeJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-            .addModule(new SimpleModule("python-floats").addSerializer(Double.class, new PythonFloatSerializer()))
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .addModule(new SimpleModule("python-json")
+                    .addSerializer(Double.class, new PythonFloatSerializer())
+                    .addDeserializer(Object.class, new PythonIntegers()))
             .build();
+    private static final ObjectWriter DUMPS = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEntrySpacing(Separators.Spacing.AFTER)
+                    .withArrayValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("", ""))
+                    .withArrayIndenter(new DefaultIndenter("", "")))
+            .with(new AsciiEscapes());
 
     private RecipeJson() {
     }
@@ -55,9 +78,10 @@ public final class RecipeJson {
         return (Map<String, Object>) value;
     }
 
+    /** The JSON text {@code json.dumps(value)} writes. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return DUMPS.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write as JSON: " + e.getOriginalMessage(), e);
         }
@@ -104,6 +128,44 @@ public final class RecipeJson {
             return frozen ? Collections.unmodifiableList(copy) : copy;
         }
         return value;
+    }
+
+    /** Integers as Python reads them: Long, or BigInteger beyond Long's range. */
+    private static final class PythonIntegers extends UntypedObjectDeserializer {
+
+        PythonIntegers() {
+            super((JavaType) null, (JavaType) null);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_NUMBER_INT)) {
+                return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getBigIntegerValue()
+                        : (Object) parser.getLongValue();
+            }
+            return super.deserialize(parser, context);
+        }
+    }
+
+    /** {@code ensure_ascii} escapes DEL too; non-ASCII and control characters get Jackson's standard escapes. */
+    private static final class AsciiEscapes extends CharacterEscapes {
+
+        private static final int DELETE = 0x7f;
+        private final int[] codes = standardAsciiEscapesForJSON();
+
+        AsciiEscapes() {
+            codes[DELETE] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return codes;
+        }
+
+        @Override
+        public SerializedString getEscapeSequence(int ch) {
+            return null;
+        }
     }
 
     /** Writes floats as Python's json.dumps does: repr digits, NaN, Infinity. */

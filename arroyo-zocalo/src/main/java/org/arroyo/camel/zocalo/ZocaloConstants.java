@@ -3,7 +3,8 @@ package org.arroyo.camel.zocalo;
 import org.apache.camel.spi.Metadata;
 
 /**
- * The AMQP headers Zocalo messages carry, named as python-workflows, zocalo and RabbitMQ name them.
+ * The headers Zocalo messages carry (AMQP headers on RabbitMQ, STOMP headers and JMS properties on ActiveMQ),
+ * named as python-workflows, zocalo and the brokers name them.
  */
 public final class ZocaloConstants {
 
@@ -21,6 +22,11 @@ public final class ZocaloConstants {
                             + " holds a message for a node's transport-delay, as python-workflows sets it.",
               javaType = "java.lang.Integer")
     public static final String X_DELAY = "x-delay";
+
+    @Metadata(description = "How many milliseconds ActiveMQ's scheduler (schedulerSupport) holds a message for a node's"
+                            + " transport-delay, as python-workflows' STOMP transport sets it.",
+              javaType = "java.lang.Long")
+    public static final String AMQ_SCHEDULED_DELAY = "AMQ_SCHEDULED_DELAY";
 
     @Metadata(description = "RabbitMQ's record of a dead-lettered message: the queues it died on and when. Dead-letter"
                             + " export dates its file by the first entry; re-injection sends back to that entry's queue.",

@@ -133,8 +133,8 @@ class RecipeStepTest {
         RecipeMessage message = RecipeMessage.parse(json);
 
         assertThat(message.pointer()).isEqualTo(2);
-        assertThat(message.toJson()).isEqualTo("{\"environment\":{\"ID\":\"x\"},\"payload\":[1,2.5],\"recipe\":{\"start\":[[1,null]],"
-                + "\"1\":{\"queue\":\"a\",\"output\":[2]},\"2\":{\"queue\":\"b\"}},\"recipe-path\":[],\"recipe-pointer\":2}");
+        assertThat(message.toJson()).isEqualTo("{\"environment\": {\"ID\": \"x\"}, \"payload\": [1, 2.5], \"recipe\": {\"start\": [[1, null]], "
+                + "\"1\": {\"queue\": \"a\", \"output\": [2]}, \"2\": {\"queue\": \"b\"}}, \"recipe-path\": [], \"recipe-pointer\": 2}");
         assertThatThrownBy(() -> RecipeMessage.parse("{\"payload\": 1}")).isInstanceOf(RecipeException.class)
                 .hasMessageContaining("'recipe'");
         assertThatThrownBy(() -> RecipeStep.of(RecipeMessage.parse(json.replace("\"2\"}", "\"9\"}"))))

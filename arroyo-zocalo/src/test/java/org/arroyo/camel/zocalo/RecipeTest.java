@@ -51,7 +51,7 @@ class RecipeTest {
         Recipe applied = recipe.applyParameters(parameters);
 
         assertThat(applied.toJson())
-                .isEqualTo("{\"start\":[[1,null]],\"1\":{\"queue\":null,\"p\":[1,{\"x\":null}],\"k\":\"1.0 'q' {c}\"}}");
+                .isEqualTo("{\"start\": [[1, null]], \"1\": {\"queue\": null, \"p\": [1, {\"x\": null}], \"k\": \"1.0 'q' {c}\"}}");
         assertThat(recipe.toJson()).contains("{$REPLACE:nope}");
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.arroyo.camel.zocalo.RecipeDispatcher;
 import org.arroyo.camel.zocalo.RecipeOperator;
+import org.arroyo.camel.zocalo.RecipeService;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
@@ -110,8 +111,8 @@ public final class ZocaloRabbitMq {
 
     /** The route step that runs {@code operator} as the Zocalo service {@code name}. */
     public RecipeService service(String name, RecipeOperator operator) {
-        return new RecipeService(name, operator, new RecipePublisher(publisher(), delayedExchange), publisher(), statusTopic,
-                statusInterval);
+        return new RecipeService(name, operator,
+                new RabbitMqTransport(new RecipePublisher(publisher(), delayedExchange), publisher(), statusTopic), statusInterval);
     }
 
     /** Zocalo's dispatcher: reads requests from {@code processing_recipe} and starts their recipes. */

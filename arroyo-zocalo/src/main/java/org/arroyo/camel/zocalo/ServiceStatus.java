@@ -1,4 +1,4 @@
-package org.arroyo.camel.zocalo.rabbitmq;
+package org.arroyo.camel.zocalo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

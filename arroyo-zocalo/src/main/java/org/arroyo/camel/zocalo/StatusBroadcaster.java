@@ -1,40 +1,35 @@
-package org.arroyo.camel.zocalo.rabbitmq;
+package org.arroyo.camel.zocalo;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.arroyo.camel.zocalo.RecipeJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Broadcasts a service's status on the status topic as workflows services do: {@code host},
  * {@code status}, {@code statustext}, {@code service}, {@code serviceclass},
- * {@code utilization}, {@code workflows}; each message expires after 15 s.
+ * {@code utilization}, {@code workflows}, through the service's transport.
  */
 final class StatusBroadcaster {
 
-    static final String EXPIRATION_MILLIS = "15000";
     static final String REPORTER = "camel-arroyo";
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusBroadcaster.class);
 
-    private final ConfirmedPublisher publisher;
-    private final String topic;
+    private final RecipeTransport transport;
     private final String service;
     private final String serviceClass;
     private final ServiceStatus status;
     private final String host;
 
-    StatusBroadcaster(ConfirmedPublisher publisher, String topic, String service, String serviceClass, ServiceStatus status) {
-        this.publisher = publisher;
-        this.topic = topic;
+    StatusBroadcaster(RecipeTransport transport, String service, String serviceClass, ServiceStatus status) {
+        this.transport = transport;
         this.service = service;
         this.serviceClass = serviceClass;
         this.status = status;
@@ -43,11 +38,10 @@ final class StatusBroadcaster {
 
     /** Publishes the current status; a failure is logged, the service goes on. */
     void broadcast() {
-        byte[] body = RecipeJson.write(report()).getBytes(StandardCharsets.UTF_8);
         try {
-            publisher.publish(List.of(new AmqpPublish(topic, "", false, Map.of(), EXPIRATION_MILLIS, body)));
+            transport.broadcastStatus(RecipeJson.write(report()));
         } catch (RuntimeException e) {
-            LOG.warn("Status of service {} not broadcast on {}: {}", service, topic, e.getMessage());
+            LOG.warn("Status of service {} not broadcast: {}", service, e.getMessage());
         }
     }
 

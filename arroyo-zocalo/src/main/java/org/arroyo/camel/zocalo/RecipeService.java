@@ -1,30 +1,24 @@
-package org.arroyo.camel.zocalo.rabbitmq;
+package org.arroyo.camel.zocalo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.rabbitmq.client.Channel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
 import org.apache.camel.support.service.ServiceSupport;
-import org.arroyo.camel.zocalo.RecipeJson;
-import org.arroyo.camel.zocalo.RecipeMessage;
-import org.arroyo.camel.zocalo.RecipeOperator;
-import org.arroyo.camel.zocalo.RecipeStep;
-import org.arroyo.camel.zocalo.ZocaloConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A Camel route step that makes the route a Zocalo service: it unwraps the recipe message the
- * route consumed, runs the operator on its step, and publishes what the operator sent, confirmed,
- * before the route completes (so the input is acknowledged only after every send was confirmed).
+ * route consumed, runs the operator on its step, and publishes what the operator sent through its
+ * {@link RecipeTransport} before the route completes (so the input is acknowledged only after the
+ * broker holds every send).
  * An operator failure goes to the step's error destination when the recipe names one, else to
  * Camel's error handler (the input is then rejected). It broadcasts the service status while
  * the route runs.
@@ -35,7 +29,7 @@ public final class RecipeService extends ServiceSupport implements Processor, Ca
 
     private final String name;
     private final RecipeOperator operator;
-    private final RecipePublisher publisher;
+    private final RecipeTransport transport;
     private final ServiceStatus status;
     private final StatusBroadcaster broadcaster;
     private final Duration statusInterval;
@@ -43,14 +37,14 @@ public final class RecipeService extends ServiceSupport implements Processor, Ca
     private CamelContext camelContext;
     private ScheduledExecutorService statusExecutor;
 
-    RecipeService(String name, RecipeOperator operator, RecipePublisher publisher, ConfirmedPublisher statusPublisher,
-            String statusTopic, Duration statusInterval) {
+    /** Service {@code name} running {@code operator}, broadcasting its status every {@code statusInterval} (zero: never). */
+    public RecipeService(String name, RecipeOperator operator, RecipeTransport transport, Duration statusInterval) {
         this.name = name;
         this.operator = operator;
-        this.publisher = publisher;
+        this.transport = transport;
         this.statusInterval = statusInterval;
         this.status = new ServiceStatus(statusInterval.isZero() ? Duration.ofSeconds(6) : statusInterval, System::nanoTime);
-        this.broadcaster = new StatusBroadcaster(statusPublisher, statusTopic, name, operator.getClass().getName(), status);
+        this.broadcaster = new StatusBroadcaster(transport, name, operator.getClass().getName(), status);
     }
 
     /** Passes messages without the workflows-recipe header to the operator (as a step without recipe). */
@@ -69,8 +63,8 @@ public final class RecipeService extends ServiceSupport implements Processor, Ca
             status.enter(ServiceStatus.State.IDLE);
         }
         if (!step.deliveries().isEmpty()) {
-            requireInputStillHeld(exchange);
-            publisher.publish(step.deliveries());
+            transport.requireInputStillHeld(exchange);
+            transport.publish(step.deliveries());
         }
     }
 
@@ -95,18 +89,6 @@ public final class RecipeService extends ServiceSupport implements Processor, Ca
             LOG.warn("Service {} failed at step {}, sending the input to the error destination: {}", name, step.pointer(), e.toString());
             step.discardDeliveries();
             step.error(step.payload(), e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * If the consumer stopped while the operator worked, its channel closed and the broker put the
-     * input back on the queue: publishing now would send the results twice.
-     */
-    private void requireInputStillHeld(Exchange exchange) {
-        Channel channel = exchange.getProperty(SpringRabbitMQConstants.CHANNEL, Channel.class);
-        if (channel != null && !channel.isOpen()) {
-            throw new IllegalStateException("service " + name + " lost its input channel while processing: the broker"
-                    + " re-delivers the message, so its results are not published now");
         }
     }
 
