@@ -1,0 +1,41 @@
+package org.arroyo.camel.view;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The arroyo-view component: each endpoint serves a live page of the messages sent to it. Views on one host and port
+ * share one router, so the vertx-websocket server on that port serves all their pages and websockets.
+ */
+@Component("arroyo-view")
+public class ViewComponent extends DefaultComponent {
+
+    private final Map<String, Router> routers = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ViewConfiguration configuration = new ViewConfiguration();
+        configuration.setName(remaining);
+        ViewEndpoint endpoint = new ViewEndpoint(uri, this, configuration);
+        setProperties(endpoint, parameters);
+        configuration.validate();
+        return endpoint;
+    }
+
+    /** The router of the server on this host and port. */
+    Router router(Vertx vertx, String host, int port) {
+        return routers.computeIfAbsent(host + ":" + port, key -> Router.router(vertx));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        routers.clear();
+        super.doStop();
+    }
+}
