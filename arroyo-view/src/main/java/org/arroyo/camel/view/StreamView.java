@@ -27,6 +27,9 @@ final class StreamView {
     // guarded by this: written by the route, read by the refresher
     private Map<String, Object> start;
     private Map<String, Object> stop;
+    private boolean running;
+    /** Every numeric list field of the starts seen, latest first: the x axes a 1-D array may be plotted against. */
+    private final Map<String, List<?>> axes = new LinkedHashMap<>();
     private long events;
     private long images;
     private long plots;
@@ -51,9 +54,17 @@ final class StreamView {
         changed = true;
         if (message instanceof Start run) {
             start = run.data();
-            stop = null;
+            running = true;
+            start.forEach((field, value) -> {
+                if (value instanceof List<?> values && values.stream().allMatch(Number.class::isInstance)) {
+                    axes.remove(field);
+                    axes.put(field, values);
+                }
+            });
         } else if (message instanceof Stop end) {
+            // kept when the next run starts: the last summary, until the next stop
             stop = end.data();
+            running = false;
         } else {
             Event event = (Event) message;
             events++;
@@ -96,6 +107,7 @@ final class StreamView {
         Map<String, Object> update = new LinkedHashMap<>();
         Event latestImage;
         NdArray latestPlot;
+        List<Map.Entry<String, List<?>>> knownAxes;
         synchronized (this) {
             if (!changed && shownRate == 0) {
                 return null;
@@ -112,13 +124,15 @@ final class StreamView {
             update.put("plots", plots);
             update.put("skipped", skipped);
             update.put("start", start == null ? null : forPage(start));
+            update.put("running", running);
             update.put("stop", stop == null ? null : forPage(stop));
             update.put("note", note);
             latestImage = image;
             latestPlot = plot;
+            knownAxes = new ArrayList<>(axes.entrySet());
         }
         update.put("image", latestImage == null ? null : image(latestImage));
-        update.put("plot", latestPlot == null ? null : plot(latestPlot, (Map<?, ?>) update.get("start")));
+        update.put("plot", latestPlot == null ? null : plot(latestPlot, knownAxes));
         try {
             return JSON.writeValueAsString(update);
         } catch (JsonProcessingException e) {
@@ -135,8 +149,8 @@ final class StreamView {
         return encodedImageJson;
     }
 
-    /** A 1-D array against the start's field of the same length (such as q), else against its index. */
-    private Map<String, Object> plot(NdArray array, Map<?, ?> start) {
+    /** A 1-D array against the latest start field of the same length (such as q), else against its index. */
+    private Map<String, Object> plot(NdArray array, List<Map.Entry<String, List<?>>> knownAxes) {
         int length = Math.toIntExact(array.size());
         int step = Samples.step(length, configuration.getMaxSide());
         int kept = Samples.kept(length, step);
@@ -146,18 +160,16 @@ final class StreamView {
         plot.put("y", finite(Samples.of(array, 0, kept, step)));
         plot.put("xLabel", "index");
         plot.put("x", null);
-        if (start != null) {
-            for (Map.Entry<?, ?> field : start.entrySet()) {
-                if (field.getValue() instanceof List<?> values && values.size() == length
-                        && values.stream().allMatch(Number.class::isInstance)) {
-                    List<Object> x = new ArrayList<>(kept);
-                    for (int i = 0; i < length; i += step) {
-                        x.add(values.get(i));
-                    }
-                    plot.put("xLabel", field.getKey());
-                    plot.put("x", x);
-                    break;
+        for (int axis = knownAxes.size() - 1; axis >= 0; axis--) {
+            List<?> values = knownAxes.get(axis).getValue();
+            if (values.size() == length) {
+                List<Object> x = new ArrayList<>(kept);
+                for (int i = 0; i < length; i += step) {
+                    x.add(forPage(values.get(i)));
                 }
+                plot.put("xLabel", knownAxes.get(axis).getKey());
+                plot.put("x", x);
+                break;
             }
         }
         return plot;

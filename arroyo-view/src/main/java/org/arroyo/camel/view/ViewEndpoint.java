@@ -11,6 +11,7 @@ import org.apache.camel.AsyncProducer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
@@ -19,7 +20,9 @@ import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
 import org.apache.camel.component.vertx.websocket.VertxWebsocketEvent;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.LoggingExceptionHandler;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +94,8 @@ public class ViewEndpoint extends DefaultEndpoint {
                 VertxWebsocketEndpoint.class);
         updates.getConfiguration().setRouter(router);
         browsers = updates.createConsumer(this::onBrowserEvent);
+        // a browser that closes its tab ends its connection: nothing the route or its log need to hear about
+        ((DefaultConsumer) browsers).setExceptionHandler(new LoggingExceptionHandler(getCamelContext(), getClass(), LoggingLevel.DEBUG));
         pushes = updates.createAsyncProducer();
         ServiceHelper.startService(browsers, pushes);
         refresher = getCamelContext().getExecutorServiceManager()

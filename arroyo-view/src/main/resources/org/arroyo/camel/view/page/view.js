@@ -134,7 +134,7 @@ function show(update) {
   $('note').hidden = !update.note;
   $('note').textContent = update.note || '';
   showFields($('start'), update.start);
-  $('run-state').textContent = update.start ? (update.stop ? '(stopped)' : '(running)') : '(no start yet)';
+  $('run-state').textContent = update.start ? (update.running ? '(running)' : '(stopped)') : '(no start yet)';
   if (update.stop) showFields($('stop'), update.stop);
   if (update.image) drawImage(update.image);
   if (update.plot) drawPlot(update.plot);
