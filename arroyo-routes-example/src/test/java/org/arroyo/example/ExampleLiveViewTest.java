@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -19,12 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The example kept running with its live view, watched in headless Chromium: the page names the run, its event count
- * rises, the frame and the profile are drawn. The screenshot stays in target/live-view/ for a person to look at.
+ * The example run as docs/live-view.md runs it (its command's -D properties), kept running with its live view and
+ * watched in headless Chromium: the page names the run, its event count rises, the frame and the profile are drawn.
+ * The screenshot stays in target/live-view/ for a person to look at (docs/live-view.png is one).
  */
 class ExampleLiveViewTest {
 
     static final Path SCREENSHOT = Path.of("target/live-view/example-live-view.png");
+    private static final Path GUIDE = Path.of("../docs/live-view.md");
 
     /** The page's run id and event count (0 while the page loads). */
     private static final String RUN_ID = "document.querySelector('#start dd[data-field=run_id]')?.textContent ?? ''";
@@ -40,7 +44,9 @@ class ExampleLiveViewTest {
         int view = ExampleApplicationTest.freePort();
         Main main = ExampleApplication.create("java");
         ExampleApplicationTest.zeroMqOnFreePorts().forEach(main::addOverrideProperty);
-        main.addOverrideProperty("arroyo.example.keep-running", "true");
+        Map<String, String> guide = guideProperties();
+        assertThat(guide).containsEntry("arroyo.example.keep-running", "true");
+        guide.forEach(main::addOverrideProperty);
         main.addOverrideProperty("arroyo.example.view", "arroyo-view:saxs?port=" + view);
         main.addOverrideProperty("arroyo.example.output-dir", dir.resolve("out").toString());
         Thread example = new Thread(() -> {
@@ -80,6 +86,16 @@ class ExampleLiveViewTest {
             example.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(example.isAlive()).isFalse();
+    }
+
+    /** The -Dname=value properties of the guide's command that runs the example. */
+    private static Map<String, String> guideProperties() throws Exception {
+        String command = Files.readString(GUIDE).lines().filter(line -> line.startsWith("./mvnw ")).findFirst()
+                .orElseThrow(() -> new AssertionError(GUIDE + " shows no command running the example"));
+        Map<String, String> properties = new LinkedHashMap<>();
+        Pattern.compile("-D([^=\\s]+)=(\\S+)").matcher(command).results()
+                .forEach(property -> properties.put(property.group(1), property.group(2)));
+        return properties;
     }
 
     private static int distinctColours(Path png) throws Exception {

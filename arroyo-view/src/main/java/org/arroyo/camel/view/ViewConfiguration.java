@@ -12,11 +12,12 @@ public class ViewConfiguration {
     @UriPath(description = "The view's name: its page is http://HOST:PORT/arroyo-view/NAME/")
     @Metadata(required = true)
     private String name;
-    @UriParam(defaultValue = "127.0.0.1",
+    @UriParam(defaultValue = "127.0.0.1", defaultValueNote = "the component's host",
               description = "The address the page and its websocket listen on; anything but a loopback address lets other machines watch")
-    private String host = "127.0.0.1";
-    @UriParam(defaultValue = "8070", description = "The HTTP port of the page and its websocket; views on one port share its server")
-    private int port = 8070;
+    private String host;
+    @UriParam(defaultValue = "8070", defaultValueNote = "the component's port",
+              description = "The HTTP port of the page and its websocket; views on one port share its server")
+    private int port;
     @UriParam(defaultValue = "250", javaType = "java.time.Duration",
               description = "The shortest time between two updates of the page: messages arriving faster are counted, and only the latest is shown")
     private long refreshInterval = 250;
