@@ -14,28 +14,29 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.arroyo.cli.ArroyoCliTest.Result;
-import org.arroyo.test.infra.PythonPeer;
 import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
 
 import static org.arroyo.cli.ArroyoCliTest.arroyo;
 import static org.arroyo.cli.PipelineCommandsTest.SAMPLES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The arroyo tap --view command of docs/live-view.md, on free ports, fed the sample scan by pyzmq: its page shows the run. */
+/** The arroyo tap --view command of docs/live-view.md, on free ports, fed the sample scan over ZeroMQ: its page shows the run. */
 class TapViewTest {
 
     private static final Path GUIDE = Path.of("../docs/live-view.md");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theGuidesTapShowsAPyzmqStreamOnItsPage() throws Exception {
+    void theGuidesTapShowsAZeroMqStreamOnItsPage() throws Exception {
         int view = freePort();
         int detector = freePort();
         List<String> args = guideCommand(view, detector);
@@ -95,19 +96,15 @@ class TapViewTest {
         }
     }
 
-    private static void send(int port, List<Path> files) throws Exception {
-        PythonPeer.run("""
-                import sys, zmq
-                address, *paths = sys.stdin.read().split()
-                context = zmq.Context()
-                push = context.socket(zmq.PUSH)
-                push.connect(address)
-                for path in paths:
-                    push.send(open(path, 'rb').read())
-                push.close(linger=60000)
-                context.term()
-                """, Stream.concat(Stream.of("tcp://127.0.0.1:" + port), files.stream().map(Path::toString))
-                .collect(Collectors.joining("\n")), "python3-zmq");
+    /** The files' bytes, one message each, as a detector's PUSH socket sends them. */
+    private static void send(int port, List<Path> files) throws IOException {
+        try (ZContext zmq = new ZContext(); ZMQ.Socket push = zmq.createSocket(SocketType.PUSH)) {
+            push.setLinger(60_000);
+            push.connect("tcp://127.0.0.1:" + port);
+            for (Path file : files) {
+                push.send(Files.readAllBytes(file));
+            }
+        }
     }
 
     private static int freePort() throws IOException {

@@ -83,7 +83,7 @@ function drawPlot(plot) {
   const canvas = $('plot');
   const context = canvas.getContext('2d');
   const width = canvas.width, height = canvas.height;
-  const left = 70, right = 15, top = 15, bottom = 45;
+  const left = 70, right = 35, top = 15, bottom = 45;
   context.clearRect(0, 0, width, height);
   const x = plot.x || plot.y.map((_, i) => i);
   const points = plot.y.map((y, i) => [x[i], y]).filter(([, y]) => y !== null);
