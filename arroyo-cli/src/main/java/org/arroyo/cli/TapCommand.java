@@ -7,6 +7,7 @@ import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.dataformat.ArroyoDataFormat;
 import org.arroyo.camel.dataformat.JsonImagePairing;
 import org.arroyo.camel.operator.ArroyoDelivery;
+import org.arroyo.camel.view.ViewEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,10 @@ final class TapCommand extends CamelCommand {
 
     @Option(names = { "-n", "--count" }, paramLabel = "N", description = "Stop after N messages.")
     Integer count;
+
+    @Option(names = "--view", paramLabel = "VIEW_URI",
+            description = "Also show the stream live on a web page, e.g. --view arroyo-view:tap (http://127.0.0.1:8070/arroyo-view/tap/).")
+    String view;
 
     @Override
     public Integer call() {
@@ -45,6 +50,10 @@ final class TapCommand extends CamelCommand {
                 ProcessorDefinition<?> route = from(ArroyoDelivery.pipelineUri(getContext(), uri)).routeId("tap");
                 route = convention == Convention.JSON_RAW ? route.process(new JsonImagePairing())
                         : route.unmarshal(new ArroyoDataFormat(WireFormat.valueOf(convention.name())));
+                if (view != null) {
+                    spec.commandLine().getErr().println("watch it live at " + getContext().getEndpoint(view, ViewEndpoint.class).pageUrl());
+                    route.to(view);
+                }
                 route.process(printer);
             }
         });

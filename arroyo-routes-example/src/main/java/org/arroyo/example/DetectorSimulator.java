@@ -16,20 +16,21 @@ import org.arroyo.camel.message.Stop;
 /**
  * A simulated area detector recording a SAXS scan of growing spherical particles: a start with the
  * geometry, {@code frames} uint32 frames of the sphere form factor on a flat background with
- * Poisson-like counting noise, and a stop. {@link #next()} gives the scan's messages in order.
+ * Poisson-like counting noise, and a stop. {@link #next()} gives the scan's messages in order, then
+ * the next scan's: run ids are the prefix and the scan's number ({@code saxs-demo-0001}, {@code saxs-demo-0002}, ...).
  */
 public class DetectorSimulator {
 
     private final Geometry geometry;
     private final int frames;
-    private final String runId;
+    private final String runPrefix;
     private final Random random;
-    private int sent;
+    private long sent;
 
-    public DetectorSimulator(Geometry geometry, int frames, String runId, long seed) {
+    public DetectorSimulator(Geometry geometry, int frames, String runPrefix, long seed) {
         this.geometry = geometry;
         this.frames = frames;
-        this.runId = runId;
+        this.runPrefix = runPrefix;
         this.random = new Random(seed);
     }
 
@@ -43,9 +44,11 @@ public class DetectorSimulator {
         return frames + 2;
     }
 
-    /** The scan's next message; after the stop, an {@link IllegalStateException}. */
+    /** The scan's next message; after its stop, the next scan's start. */
     public synchronized ArroyoMessage next() {
-        int index = sent++;
+        int index = (int) (sent % messageCount());
+        String runId = String.format("%s-%04d", runPrefix, sent / messageCount() + 1);
+        sent++;
         if (index == 0) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("run_id", runId);
@@ -55,15 +58,12 @@ public class DetectorSimulator {
             return new Start(data);
         }
         if (index <= frames) {
-            return frame(index - 1);
+            return frame(runId, index - 1);
         }
-        if (index == frames + 1) {
-            return new Stop(Map.of("run_id", runId, "num_frames", frames));
-        }
-        throw new IllegalStateException("the scan of " + frames + " frames is over");
+        return new Stop(Map.of("run_id", runId, "num_frames", frames));
     }
 
-    private Event frame(int number) {
+    private Event frame(String runId, int number) {
         double radius = 4.0 + 2.0 * number / Math.max(1, frames - 1);
         ByteBuffer pixels = ByteBuffer.allocate(geometry.width() * geometry.height() * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (int y = 0; y < geometry.height(); y++) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.main.Main;
 
@@ -13,7 +14,8 @@ import org.apache.camel.main.Main;
  * Runs the example in Camel Main: the system property {@code arroyo.example.dsl} chooses the Java,
  * XML or YAML variant of the same routes; {@code camel.main.profile} (redis, kafka, rabbitmq) switches the
  * listener and publishers from the embedded ZeroMQ default to a broker. The application exits
- * when the scan has been reduced, unless {@code arroyo.example.keep-running=true}.
+ * when the scan has been reduced, unless {@code arroyo.example.keep-running=true}: then the detector
+ * records scan after scan until Ctrl-C, to be watched on the page {@code arroyo.example.view} serves.
  */
 public final class ExampleApplication {
 
@@ -64,12 +66,20 @@ public final class ExampleApplication {
 
         @BindToRegistry("detector")
         public DetectorSimulator detector() {
-            return new DetectorSimulator(DetectorSimulator.defaultGeometry(), frames, "saxs-demo-0001", 42);
+            return new DetectorSimulator(DetectorSimulator.defaultGeometry(), frames, "saxs-demo", 42);
         }
 
         @BindToRegistry("reduction")
         public AzimuthalIntegration reduction() {
             return new AzimuthalIntegration(bins);
+        }
+
+        /** Keeping running, the detector's timer never stops (a repeat count of 0): the detector starts scan after scan. */
+        @Override
+        public void configure(CamelContext camelContext) {
+            if (keepRunning) {
+                camelContext.getPropertiesComponent().addOverrideProperty("arroyo.detector.messages", "0");
+            }
         }
 
         /** Writes the results; when the run is complete, ends the application unless it keeps running. */

@@ -41,6 +41,11 @@ class ExampleApplicationTest {
 
     /** Runs the example in the given DSL on ZeroMQ with free ports until the scan is reduced; returns its output dir. */
     static Path runExample(String dsl, Path output) throws Exception {
+        return runExample(dsl, output, zeroMqOnFreePorts());
+    }
+
+    /** The example's ZeroMQ endpoints on free ports. */
+    static Map<String, String> zeroMqOnFreePorts() throws IOException {
         int detector = freePort();
         int reduced = freePort();
         Map<String, String> zeroMq = new LinkedHashMap<>();
@@ -48,7 +53,7 @@ class ExampleApplicationTest {
         zeroMq.put("arroyo.listener", "zeromq:PULL:tcp://127.0.0.1:" + detector);
         zeroMq.put("arroyo.publisher", "zeromq:PUSH:tcp://127.0.0.1:" + reduced + "?bind=true");
         zeroMq.put("arroyo.results.listener", "zeromq:PULL:tcp://127.0.0.1:" + reduced);
-        return runExample(dsl, output, zeroMq);
+        return zeroMq;
     }
 
     /**
@@ -66,6 +71,7 @@ class ExampleApplicationTest {
         overrides.put("arroyo.detector.messages", String.valueOf(FRAMES + 2));
         overrides.put("arroyo.reduction.bins", String.valueOf(BINS));
         overrides.put("arroyo.example.output-dir", output.toString());
+        overrides.put("arroyo.example.view", "arroyo-view:saxs?port=" + freePort());
         overrides.forEach(main::addOverrideProperty);
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> main.run());
         return output;
