@@ -34,16 +34,19 @@ public class ZeroMqComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ZeroMqConfiguration configuration = new ZeroMqConfiguration();
+        ZeroMqEndpoint endpoint = new ZeroMqEndpoint(uri, this, configuration);
+        setProperties(endpoint, parameters);
+        // a misspelt option is named first: the checks below would otherwise speak of what it was meant to set
+        // (bnd=true gives "a wildcard can only be bound")
+        validateParameters(uri, parameters, null);
         int colon = remaining.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException(
                     "Expected zeromq:SOCKETTYPE:ADDRESS, e.g. zeromq:SUB:tcp://127.0.0.1:5555, got zeromq:" + remaining);
         }
-        ZeroMqConfiguration configuration = new ZeroMqConfiguration();
         configuration.setSocketType(ZeroMqSocketType.parse(remaining.substring(0, colon)));
         configuration.setAddress(remaining.substring(colon + 1));
-        ZeroMqEndpoint endpoint = new ZeroMqEndpoint(uri, this, configuration);
-        setProperties(endpoint, parameters);
         configuration.validate();
         return endpoint;
     }

@@ -41,6 +41,19 @@ class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
                 .hasStackTraceContaining(message);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "zeromq:PUSH:tcp://*:6000?bnd=true              | bnd",
+            "zeromq:FOO:tcp://127.0.0.1:5555?bnd=true       | bnd",
+            "zeromq:PUSH:udp://127.0.0.1:5555?topcs=frames  | topcs",
+    })
+    void anUnknownOptionIsNamedBeforeAnyOtherCheckOfTheEndpoint(String uri, String option) {
+        assertThatThrownBy(() -> context.getEndpoint(uri))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasMessageContaining("Unknown parameters=[{" + option + "=")
+                .hasMessageNotContaining("Invalid address").hasMessageNotContaining("socketType");
+    }
+
     @Test
     void badCurveKeysAreNamed() {
         String base = "zeromq:SUB:tcp://127.0.0.1:5555?";
