@@ -1,10 +1,9 @@
 package org.arroyo.camel.operator;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +20,7 @@ import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.RunId;
 import org.arroyo.camel.message.Start;
+import org.arroyo.camel.message.internal.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,14 +162,7 @@ public final class PipelineProgress extends RoutePolicySupport implements Proces
 
     /** The start's first fields (not its run id), each value cut short. */
     private static String describe(Map<String, Object> data) {
-        StringJoiner fields = new StringJoiner(", ", ": ", "").setEmptyValue("");
-        data.entrySet().stream().filter(field -> !RunId.FIELDS.contains(field.getKey()) && !field.getKey().equals("msg_type"))
-                .limit(START_FIELDS).forEach(field -> fields.add(field.getKey() + "=" + shortened(field.getValue())));
-        return fields.toString();
-    }
-
-    private static String shortened(Object value) {
-        String text = value instanceof ByteBuffer bytes ? "<" + bytes.remaining() + " B>" : String.valueOf(value);
-        return text.length() <= VALUE_LENGTH ? text : text.substring(0, VALUE_LENGTH - 3) + "...";
+        List<String> fields = Values.shortFields(data, RunId.FIELDS, START_FIELDS, VALUE_LENGTH);
+        return fields.isEmpty() ? "" : ": " + String.join(", ", fields);
     }
 }

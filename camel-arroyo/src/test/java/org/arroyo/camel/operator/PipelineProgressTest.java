@@ -98,7 +98,7 @@ class PipelineProgressTest {
         }
 
         List<String> logged = lines.all();
-        assertThat(logged).first().isEqualTo("scan: run scan-1 started: width=2, sample=" + "x".repeat(37) + "..., mask=<1000 B>");
+        assertThat(logged).first().isEqualTo("scan: run scan-1 started: width=2, sample=" + "x".repeat(37) + "..., mask=<1000 B sha256:541b3e9daa09>");
         assertThat(logged).last().asString().matches("scan: run scan-1 stopped: 5 events in \\d+\\.\\d s, 1 failures, 1 dead letters");
         assertThat(logged.subList(1, logged.size() - 1)).as("progress lines").isNotEmpty()
                 .allMatch(line -> line.matches("scan: run scan-1: [1-5] events, \\d+\\.\\d events/s, [01] failures"));
