@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tap", mixinStandardHelpOptions = true,
-         description = "Print the messages arriving at any listener, one line each: type, run, frame, array dtype and shape. "
-                       + "Stops after --count messages, or on Ctrl-C.")
+         description = "Print the messages arriving at any listener, one line each: type, run, frame, array dtype and shape, "
+                       + "the event's other fields; or, with --json, one JSON object each. Stops after --count messages, or on Ctrl-C.")
 final class TapCommand extends CamelCommand {
 
     @Parameters(paramLabel = "URI", description = "A Camel consumer endpoint URI, e.g. zeromq:SUB:tcp://detector:5555.")
@@ -26,6 +26,9 @@ final class TapCommand extends CamelCommand {
     @Option(names = { "-n", "--count" }, paramLabel = "N", description = "Stop after N messages.")
     Integer count;
 
+    @Option(names = "--json", description = "One JSON object per message, as arroyo decode prints them.")
+    boolean json;
+
     @Override
     public Integer call() {
         if (count != null && count < 1) {
@@ -36,7 +39,7 @@ final class TapCommand extends CamelCommand {
             throw new IllegalArgumentException("tap shows Arroyo messages: msgpack, multipart, json, json+raw or raw, not lhhttt");
         }
         Main main = options.main();
-        TapPrinter printer = new TapPrinter(spec.commandLine().getOut(), count, main::completed);
+        TapPrinter printer = new TapPrinter(spec.commandLine().getOut(), count, json, main::completed);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {

@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.NdArray;
 import org.arroyo.cli.ArroyoCliTest.Result;
 import org.arroyo.test.Tagger;
 import org.junit.jupiter.api.Test;
@@ -170,12 +172,42 @@ class PipelineCommandsTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().split("\n")).containsExactly(
                 "start run=demo-0001",
-                "event run=demo-0001 frame=0 array=uint16[16,16]",
-                "event run=demo-0001 frame=1 array=uint16[16,16]",
+                "event run=demo-0001 frame=0 array=uint16[16,16] exposure_s=0.1",
+                "event run=demo-0001 frame=1 array=uint16[16,16] exposure_s=0.1",
                 "undecodable: expected a msgpack map, found integer; the bytes look like UTF-8 text (\"not a message\"),"
                         + " not msgpack (at byte offset 0)",
-                "event run=demo-0001 frame=2 array=uint16[16,16]",
+                "event run=demo-0001 frame=2 array=uint16[16,16] exposure_s=0.1",
                 "stop  run=demo-0001");
+    }
+
+    @Test
+    void tapShowsAnEventsFieldsShortened() throws IOException {
+        Path stream = Files.createDirectories(dir.resolve("stream"));
+        Files.write(stream.resolve("event.msgpack"), WireFormat.MSGPACK.codec().encodeFrame(Event.of(
+                Map.of("frame_number", 7, "note", "n".repeat(100)), NdArray.ofUint16(new int[] { 1, 2, 3, 4 }, 2, 2))));
+
+        Result result = arroyo("tap", "file:" + stream + "?noop=true&initialDelay=0", "--count", 1);
+
+        assertThat(result.out()).as(result.err())
+                .isEqualTo("event run=? frame=7 array=uint16[2,2] note=" + "n".repeat(37) + "...\n");
+    }
+
+    @Test
+    void tapJsonPrintsOneJsonObjectPerMessage() throws IOException {
+        Path stream = Files.createDirectories(dir.resolve("stream"));
+        for (Path sample : samples()) {
+            Files.copy(sample, stream.resolve(sample.getFileName()));
+        }
+        Files.writeString(stream.resolve("2b-noise.msgpack"), "{\"msg_type\": \"event\"}");
+
+        Result tap = arroyo("tap", "file:" + stream + "?noop=true&sortBy=file:name&initialDelay=0", "--count", 6, "--json");
+        Result decode = arroyo(Stream.concat(Stream.of("decode", "--format", "msgpack"), samples().stream()).toArray());
+
+        assertThat(tap.exitCode()).as(tap.err()).isZero();
+        List<String> lines = tap.out().lines().toList();
+        assertThat(lines).as("what arroyo decode prints, with the undecodable message in its place")
+                .containsExactly(Stream.of(decode.out().lines().limit(3), Stream.of("{\"undecodable\":\"expected a msgpack map, found integer;"
+                        + " the bytes look like JSON text: use format json (or json+raw for ArroyoXPS) (at byte offset 0)\"}"), decode.out().lines().skip(3)).flatMap(s -> s).toArray(String[]::new));
     }
 
     @Test
