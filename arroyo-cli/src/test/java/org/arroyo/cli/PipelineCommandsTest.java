@@ -159,15 +159,19 @@ class PipelineCommandsTest {
         assertThat(result.err()).isEqualTo("arroyo: " + PIPELINES.resolve("saxs.yaml") + ": expected a top-level 'blocks' list\n");
     }
 
-    @Test
-    void tapPrintsEachMessageOnOneLineAndStopsAfterCount() throws IOException {
+    /** A file listener's URI for the sample scan with a file of this text after its second event. */
+    private String samplesWithNoise(String noise) throws IOException {
         Path stream = Files.createDirectories(dir.resolve("stream"));
         for (Path sample : samples()) {
             Files.copy(sample, stream.resolve(sample.getFileName()));
         }
-        Files.writeString(stream.resolve("2b-noise.msgpack"), "not a message");
+        Files.writeString(stream.resolve("2b-noise.msgpack"), noise);
+        return "file:" + stream + "?noop=true&sortBy=file:name&initialDelay=0";
+    }
 
-        Result result = arroyo("tap", "file:" + stream + "?noop=true&sortBy=file:name&initialDelay=0", "--count", 6);
+    @Test
+    void tapPrintsEachMessageOnOneLineAndStopsAfterCount() throws IOException {
+        Result result = arroyo("tap", samplesWithNoise("not a message"), "--count", 6);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().split("\n")).containsExactly(
@@ -194,13 +198,7 @@ class PipelineCommandsTest {
 
     @Test
     void tapJsonPrintsOneJsonObjectPerMessage() throws IOException {
-        Path stream = Files.createDirectories(dir.resolve("stream"));
-        for (Path sample : samples()) {
-            Files.copy(sample, stream.resolve(sample.getFileName()));
-        }
-        Files.writeString(stream.resolve("2b-noise.msgpack"), "{\"msg_type\": \"event\"}");
-
-        Result tap = arroyo("tap", "file:" + stream + "?noop=true&sortBy=file:name&initialDelay=0", "--count", 6, "--json");
+        Result tap = arroyo("tap", samplesWithNoise("{\"msg_type\": \"event\"}"), "--count", 6, "--json");
         Result decode = arroyo(Stream.concat(Stream.of("decode", "--format", "msgpack"), samples().stream()).toArray());
 
         assertThat(tap.exitCode()).as(tap.err()).isZero();
