@@ -18,6 +18,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.ArroyoConstants;
+import org.arroyo.camel.LogCapture;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
@@ -247,7 +248,7 @@ class DeadLettersTest {
 
             MockEndpoint.assertIsSatisfied(context);
             assertThat(log.entries()).singleElement().satisfies(entry -> assertThat(entry.text())
-                    .startsWith("waiting: message of " + event(1).length + " bytes not taken by direct:later?block=false: ")
+                    .startsWith("waiting: event of " + event(1).length + " bytes not taken by direct:later?block=false: ")
                     .contains("sending it again every 1000 ms"));
         }
         assertThat(files("")).isEmpty();
