@@ -50,7 +50,7 @@ class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
     void anUnknownOptionIsNamedBeforeAnyOtherCheckOfTheEndpoint(String uri, String option) {
         assertThatThrownBy(() -> context.getEndpoint(uri))
                 .isInstanceOf(ResolveEndpointFailedException.class)
-                .hasRootCauseMessage("unknown option '" + option + "'; the zeromq options are bind, bridgeErrorHandler, conflate,"
+                .hasRootCauseMessage("unknown option '" + option + "'; the zeromq options are allowedClients, bind, bridgeErrorHandler, conflate,"
                         + " curveServer, exceptionHandler, exchangePattern, heartbeatInterval, heartbeatTimeout, heartbeatTtl,"
                         + " identity, immediate, lazyStartProducer, linger, maxMsgSize, pollTimeout, publicKey, receiveHwm,"
                         + " receiveTimeout, reconnectInterval, reconnectIntervalMax, secretKey, sendHwm, sendTimeout, serverKey,"
