@@ -117,7 +117,7 @@ class PipelineCommandsTest {
             bad.yaml | "- beans:\\n    - name: reduction\\n      type: org.example.FrameMeanMax\\n- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: operator, value: reduction}" | class org.example.FrameMeanMax is not on the classpath; add the jar or classes directory that holds it with --classpath
             bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {klass: org.example.FrameMeanMax}\\n    listeners: [direct:in]" | block 'saxs': unknown key 'klass' in operator (expected bean, class, args, kwargs)
             bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [saxs]}\\n    publishers: [log:out]" | block 'saxs': needs at least one listener (a Camel endpoint URI under 'listeners')
-            bad.yaml | "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    publishers: ['zeromq:PUSH:tcp://*:6000?bnd=true']" | pipeline saxs: publisher zeromq:PUSH:tcp://*:6000?bnd=true: unknown option 'bnd'; the zeromq options are bind, 
+            bad.yaml | "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    publishers: ['zeromq:PUSH:tcp://*:6000?bnd=true']" | pipeline saxs: publisher zeromq:PUSH:tcp://*:6000?bnd=true: unknown option 'bnd'; the zeromq options are allowedClients, bind, 
             bad.txt  | "blocks: []" | expected a route file (.xml, .yaml, .yml) or a blocks file (.yaml)
             """)
     void aBadFileIsOneLineNamingTheFileAndTheProblem(String name, String content, String problem) throws IOException {
