@@ -16,6 +16,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import org.arroyo.camel.zocalo.Recipe;
 import org.arroyo.camel.zocalo.RecipeMessage;
+import org.arroyo.camel.zocalo.ZocaloServiceProcess;
 import org.arroyo.test.infra.ChildJvm;
 import org.arroyo.test.infra.RabbitMqBroker;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ZocaloServiceCrashTest {
         String starts = IntStream.range(0, MESSAGES).mapToObj(i -> "[1, {\"frame\": " + i + "}]").collect(Collectors.joining(", "));
         Recipe recipe = Recipe.parse("""
                 {"1": {"queue": "%s", "output": [2]}, "2": {"queue": "%s"}, "start": [%s]}""".formatted(middle, results, starts));
-        String[] args = { RabbitMqBroker.HOST, String.valueOf(RabbitMqBroker.PORT), middle };
+        String[] args = { "rabbitmq", RabbitMqBroker.HOST, String.valueOf(RabbitMqBroker.PORT), middle };
 
         fixture.startRecipe(recipe, Map.of("ID", "crash"));
         long sentOnAtKill;
