@@ -49,12 +49,15 @@ public final class ZocaloActiveMq {
     /**
      * A connection factory as Zocalo services need it: one message at a time ({@code queuePrefetch=1}), and a
      * message whose service failed goes straight to its dead-letter queue, not redelivered, as a STOMP
-     * {@code NACK} sends it there.
+     * {@code NACK} sends it there. A message a crashed service had not committed comes again to be
+     * processed, as to a STOMP subscriber: the broker counts it as redelivered, and the client's check of
+     * that count on dispatch ({@code preDispatchCheck}) would send it to the dead letters unprocessed.
      */
     public static ActiveMQConnectionFactory connectionFactory(String brokerUrl, String username, String password) {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(username, password, brokerUrl);
         factory.getPrefetchPolicy().setQueuePrefetch(1);
         factory.getRedeliveryPolicy().setMaximumRedeliveries(0);
+        factory.getRedeliveryPolicy().setPreDispatchCheck(false);
         return factory;
     }
 

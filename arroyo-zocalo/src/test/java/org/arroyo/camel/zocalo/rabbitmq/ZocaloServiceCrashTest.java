@@ -3,19 +3,14 @@ package org.arroyo.camel.zocalo.rabbitmq;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import org.arroyo.camel.zocalo.Recipe;
-import org.arroyo.camel.zocalo.RecipeMessage;
+import org.arroyo.camel.zocalo.ZocaloServiceProcess;
 import org.arroyo.test.infra.ChildJvm;
 import org.arroyo.test.infra.RabbitMqBroker;
 import org.junit.jupiter.api.Test;
@@ -45,10 +40,8 @@ class ZocaloServiceCrashTest {
     void aServiceKilledMidRecipeLosesNothingAndRepeatsAtMostTheMessageItHeld() throws Exception {
         String middle = BROKER.declareUniqueQueue("zocalo.middle");
         String results = BROKER.declareUniqueQueue("zocalo.results");
-        String starts = IntStream.range(0, MESSAGES).mapToObj(i -> "[1, {\"frame\": " + i + "}]").collect(Collectors.joining(", "));
-        Recipe recipe = Recipe.parse("""
-                {"1": {"queue": "%s", "output": [2]}, "2": {"queue": "%s"}, "start": [%s]}""".formatted(middle, results, starts));
-        String[] args = { RabbitMqBroker.HOST, String.valueOf(RabbitMqBroker.PORT), middle };
+        Recipe recipe = ZocaloServiceProcess.recipe(MESSAGES, middle, results);
+        String[] args = { "rabbitmq", RabbitMqBroker.HOST, String.valueOf(RabbitMqBroker.PORT), middle };
 
         fixture.startRecipe(recipe, Map.of("ID", "crash"));
         long sentOnAtKill;
@@ -68,13 +61,7 @@ class ZocaloServiceCrashTest {
         }
         assertThat(fixture.count(middle)).as("acknowledged, nothing came back at the second stop").isZero();
 
-        List<Long> frames = framesOf(results);
-        Set<Long> distinct = new HashSet<>(frames);
-        int duplicates = frames.size() - distinct.size();
-        System.out.printf("Zocalo service crash: killed with %d of %d messages sent on; after the restart %d lost, %d duplicates%n",
-                sentOnAtKill, MESSAGES, MESSAGES - distinct.size(), duplicates);
-        assertThat(distinct).containsExactlyInAnyOrderElementsOf(LongStream.range(0, MESSAGES).boxed().toList());
-        assertThat(duplicates).isLessThanOrEqualTo(PREFETCH);
+        ZocaloServiceProcess.assertEveryFrameSentOn("RabbitMQ", sentOnAtKill, MESSAGES, framesOf(results), PREFETCH);
     }
 
     /** The payloads' frame numbers of every message on the queue, taken off it. */
@@ -82,9 +69,7 @@ class ZocaloServiceCrashTest {
         List<Long> frames = new ArrayList<>();
         try (Connection connection = BROKER.rawConnection(); Channel channel = connection.createChannel()) {
             for (GetResponse response = channel.basicGet(queue, true); response != null; response = channel.basicGet(queue, true)) {
-                RecipeMessage message = RecipeMessage.parse(new String(response.getBody(), StandardCharsets.UTF_8));
-                assertThat(message.path()).containsExactly(1L);
-                frames.add((Long) ((Map<?, ?>) message.payload()).get("frame"));
+                frames.add(ZocaloServiceProcess.frameSentOn(new String(response.getBody(), StandardCharsets.UTF_8)));
             }
         }
         return frames;
