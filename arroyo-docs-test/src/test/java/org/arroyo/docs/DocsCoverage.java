@@ -20,8 +20,10 @@ import org.arroyo.test.infra.DocsPage.Block;
  * <ul>
  * <li>each line of a Java block is code of one test source of some module (white space aside), so the compiler and that
  * test run it;</li>
- * <li>a block of any language that a test takes by its page, language and a text it holds ({@link DocsPage#block}),
- * the page named by the {@code DocsPage.of} call before it in the test source;</li>
+ * <li>a block that a test takes from its page: by language and a text it holds ({@link DocsPage#block}), by language
+ * and name ({@link DocsPage#named}), with every block of its language ({@link DocsPage#blocks(String)}) or every file
+ * the page shows ({@link DocsPage#files}); the page is the one named by the {@code DocsPage.of} call before the call in
+ * the test source;</li>
  * <li>a YAML or XML block is loaded by {@link DocsRoutesTest} into a CamelContext, its routes built and not started.</li>
  * </ul>
  */
@@ -62,7 +64,9 @@ final class DocsCoverage {
             new NotRun("zeromq-component.md", "properties", null, "placeholders for CURVE keys, not real keys"));
 
     private static final Pattern PAGE = Pattern.compile("DocsPage\\.of\\(\"([^\"]+)\"\\)");
-    private static final Pattern BLOCK_CALL = Pattern.compile("\\.block\\(\"(\\w*)\",\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+    /** A test's call taking blocks of a page: block(language, text), named(language, name), blocks(language), files(). */
+    private static final Pattern BLOCK_CALL = Pattern.compile(
+            "\\.(block|named|blocks|files)\\((?:\"(\\w*)\"(?:,\\s*\"((?:[^\"\\\\]|\\\\.)*)\")?)?\\)");
 
     private final List<Path> testSources;
     private final List<String> sources;
@@ -115,9 +119,18 @@ final class DocsCoverage {
                 page = named.group(1);
             }
             if (page != null) {
-                takenByTests.add(DocsPage.of(page).block(call.group(1), unescaped(call.group(2))));
+                takenByTests.addAll(taken(DocsPage.of(page), call));
             }
         }
+    }
+
+    private static List<Block> taken(DocsPage page, Matcher call) {
+        return switch (call.group(1)) {
+            case "block" -> List.of(page.block(call.group(2), unescaped(call.group(3))));
+            case "named" -> List.of(page.named(call.group(2), unescaped(call.group(3))));
+            case "blocks" -> page.blocks(call.group(2));
+            default -> page.blocks().stream().filter(block -> page.files().containsKey(block.name())).toList();
+        };
     }
 
     private static String unescaped(String javaString) {

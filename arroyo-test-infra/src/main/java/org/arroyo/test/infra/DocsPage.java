@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +17,11 @@ import java.util.stream.Stream;
  */
 public record DocsPage(String name, List<Block> blocks) {
 
-    /** A fenced block: its fence language ("" when the fence names none), the line of its opening fence, its text. */
-    public record Block(String page, String language, int line, String text) {
+    /**
+     * A fenced block: its fence language ("" when the fence names none), its name (what follows the language on the
+     * fence line, e.g. a file's path in {@code ```xml pom.xml}; "" when none), the line of its opening fence, its text.
+     */
+    public record Block(String page, String language, String name, int line, String text) {
 
         /** The text with every run of white space as one space: how a snippet is looked for in a source file. */
         public String normalised() {
@@ -39,7 +44,8 @@ public record DocsPage(String name, List<Block> blocks) {
 
         @Override
         public String toString() {
-            return "docs/" + page + ":" + line + " (" + (language.isEmpty() ? "no language" : language) + ")";
+            return "docs/" + page + ":" + line + " (" + (language.isEmpty() ? "no language" : language)
+                    + (name.isEmpty() ? "" : " " + name) + ")";
         }
 
         static String normalised(String text) {
@@ -90,6 +96,19 @@ public record DocsPage(String name, List<Block> blocks) {
         return matching.get(0);
     }
 
+    /** The one block of this fence language and name; an AssertionError when there is none. */
+    public Block named(String language, String name) {
+        return blocks(language).stream().filter(block -> block.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/" + this.name + " has no " + language + " block named " + name));
+    }
+
+    /** The blocks that name a file (a name with a dot, e.g. {@code pom.xml}), by the file's path, in the page's order. */
+    public Map<String, String> files() {
+        Map<String, String> files = new LinkedHashMap<>();
+        blocks.stream().filter(block -> block.name().contains(".")).forEach(block -> files.put(block.name(), block.text()));
+        return files;
+    }
+
     /** The Java blocks of this page that are not code of the source file (white space aside): none when the file runs them all. */
     public List<Block> javaBlocksNotIn(Path sourceFile) {
         try {
@@ -112,7 +131,7 @@ public record DocsPage(String name, List<Block> blocks) {
     static List<Block> parse(String page, List<String> lines) {
         List<Block> blocks = new ArrayList<>();
         String fence = null;
-        String language = null;
+        String info = null;
         int opening = 0;
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
@@ -120,11 +139,12 @@ public record DocsPage(String name, List<Block> blocks) {
             String trimmed = line.strip();
             if (fence == null && trimmed.startsWith("```")) {
                 fence = trimmed.substring(0, trimmed.length() - trimmed.replaceFirst("^`+", "").length());
-                language = trimmed.substring(fence.length()).strip().split("\\s+")[0];
+                info = trimmed.substring(fence.length()).strip();
                 opening = i + 1;
                 text.setLength(0);
             } else if (fence != null && trimmed.startsWith(fence) && trimmed.replace("`", "").isEmpty()) {
-                blocks.add(new Block(page, language, opening, text.toString()));
+                String[] languageAndName = info.split("\\s+", 2);
+                blocks.add(new Block(page, languageAndName[0], languageAndName.length > 1 ? languageAndName[1] : "", opening, text.toString()));
                 fence = null;
             } else if (fence != null) {
                 text.append(line).append('\n');
