@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A page of the project's {@code docs/} and its fenced blocks, for the tests that run what the pages show. A test
- * takes a block by its page, its fence language and a text it holds ({@link #block}); Java blocks are checked to be
- * code of a test source ({@link #javaBlocksNotIn}). The docs coverage test finds these calls in the test sources.
+ * A page of the project's {@code docs/}: its name, its text and its fenced blocks, for the tests that run what the
+ * pages show. A test takes a block by its fence language and a text it holds ({@link #block}) or its name
+ * ({@link #named}), or all of a language ({@link #blocks(String)}) or the files the page shows ({@link #files}); Java
+ * blocks are checked to be code of a test source ({@link #javaBlocksNotIn}). The docs coverage test (arroyo-docs-test)
+ * finds these calls in the test sources.
  */
-public record DocsPage(String name, List<Block> blocks) {
+public record DocsPage(String name, String text, List<Block> blocks) {
 
     /**
      * A fenced block: its fence language ("" when the fence names none), its name (what follows the language on the
@@ -23,14 +25,9 @@ public record DocsPage(String name, List<Block> blocks) {
      */
     public record Block(String page, String language, String name, int line, String text) {
 
-        /** The text with every run of white space as one space: how a snippet is looked for in a source file. */
-        public String normalised() {
-            return normalised(text);
-        }
-
         /** Whether this block, white space aside, is a part of the text (a test source file). */
         public boolean isIn(String source) {
-            return normalised(source).contains(normalised());
+            return normalised(source).contains(normalised(text));
         }
 
         /**
@@ -48,7 +45,8 @@ public record DocsPage(String name, List<Block> blocks) {
                     + (name.isEmpty() ? "" : " " + name) + ")";
         }
 
-        static String normalised(String text) {
+        /** The text with every run of white space as one space: how a snippet is looked for in a source file. */
+        private static String normalised(String text) {
             return text.strip().replaceAll("\\s+", " ");
         }
     }
@@ -121,7 +119,8 @@ public record DocsPage(String name, List<Block> blocks) {
 
     private static DocsPage read(Path file) {
         try {
-            return new DocsPage(file.getFileName().toString(), parse(file.getFileName().toString(), Files.readAllLines(file)));
+            String text = Files.readString(file);
+            return new DocsPage(file.getFileName().toString(), text, parse(file.getFileName().toString(), text.lines().toList()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
