@@ -58,7 +58,6 @@ final class DocsCoverage {
             new NotRun("example.md", "bash", null, "Maven running the example, as ExampleApplicationTest and ExampleBrokerProfilesTest run it in the JVM"),
             new NotRun("streampy.md", "bash", "exec.mainClass=org.arroyo.example.streampy.PingPong",
                     "Maven running the ping-pong example, as StreamPyDemosTest runs it in the JVM"),
-            new NotRun("metrics.md", "json", null, "a metrics message as it appears on the wire; camel-streampy's MetricsTest reads the same shape"),
             new NotRun("zocalo.md", "json", null, "a message as python-workflows writes it; the recipe interop cases hold the real ones"),
             new NotRun("dsl.md", "properties", null, "one configuration key, shown in the text"),
             new NotRun("zeromq-component.md", "properties", null, "placeholders for CURVE keys, not real keys"));

@@ -1,12 +1,21 @@
 package org.arroyo.docs;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
@@ -43,9 +52,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Java snippets of docs/brokers.md, camel.md, dsl.md, metrics.md and streampy.md, as written there (DocsCoverageTest
  * checks that each of their lines is here). A snippet on loopback runs; one naming hosts that do not exist here
  * (detector, kafka, redis, xps) is validated: its routes built in a CamelContext, every endpoint resolved, nothing
- * started. Surefire runs this module in target/docs-working-directory, where dsl.md's blocks.yaml is written.
+ * started. The metrics receiver runs on the page's ports, fed the page's report. Surefire runs this module in
+ * target/docs-working-directory, where dsl.md's blocks.yaml is written.
  */
 class PipelinePagesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final RabbitMqBroker RABBITMQ = new RabbitMqBroker();
@@ -157,16 +169,44 @@ class PipelinePagesTest {
     // docs/streampy.md, docs/metrics.md: the queue node and the metrics receiver
 
     @Test
-    void theQueueNodeAndTheMetricsReceiverBuild() throws Exception {
+    void theQueueNodeBuilds() throws Exception {
         context.addRoutes(new QueueNode("mq", "0.0.0.0", 10000)      // route id, listen address, port
                 .capacity(50_000)                                    // default 10,000
                 .journal(Path.of("/var/lib/arroyo/mq.journal"), false)
                 .metrics(MetricsSettings.udp("NODE_1", "127.0.0.1:5001", Duration.ofSeconds(1))));
-        context.addRoutes(new MetricsReceiver("metrics-receiver", "127.0.0.1", 5001, "http://127.0.0.1:5555/post"));
 
         RoutesBuilt.assertBuilt(context);
         assertThat(context.getRoute("mq")).isNotNull();
-        assertThat(context.getRoute("metrics-receiver")).isNotNull();
+    }
+
+    /** The page's report, sent as a stream-py node sends it, reaches a hub on the page's address as the page's post. */
+    @Test
+    void theMetricsReceiverPostsThePagesReportAsThePageShows() throws Exception {
+        DocsPage metrics = DocsPage.of("metrics.md");
+        BlockingQueue<String> posts = new LinkedBlockingQueue<>();
+        HttpServer hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 5555), 0);
+        hub.createContext("/post", exchange -> {
+            String post = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+            posts.add(post);
+        });
+        hub.start();
+        try {
+            context.addRoutes(new MetricsReceiver("metrics-receiver", "127.0.0.1", 5001, "http://127.0.0.1:5555/post"));
+            context.start();
+            byte[] report = metrics.block("json", "\"func\":\"Messagequeue\"").text().getBytes(StandardCharsets.UTF_8);
+            try (DatagramSocket node = new DatagramSocket()) {
+                node.send(new DatagramPacket(report, report.length, new InetSocketAddress("127.0.0.1", 5001)));
+            }
+
+            String post = posts.poll(20, TimeUnit.SECONDS);
+
+            assertThat(post).as("the hub's post").isNotNull();
+            assertThat(JSON.readTree(post)).isEqualTo(JSON.readTree(metrics.block("json", "\"pipeline_key\"").text()));
+        } finally {
+            hub.stop(0);
+        }
     }
 
     // docs/camel.md
