@@ -58,7 +58,8 @@ final class DocsCoverage {
             new NotRun("example.md", "bash", null, "Maven running the example, as ExampleApplicationTest and ExampleBrokerProfilesTest run it in the JVM"),
             new NotRun("streampy.md", "bash", "exec.mainClass=org.arroyo.example.streampy.PingPong",
                     "Maven running the ping-pong example, as StreamPyDemosTest runs it in the JVM"),
-            new NotRun("zocalo.md", "json", null, "a message as python-workflows writes it; the recipe interop cases hold the real ones"),
+            new NotRun("zocalo.md", "json", "\"custom_recipe\"", "a processing_recipe request as python-workflows writes it; ZocaloDispatcherTest sends such requests"),
+            new NotRun("zocalo.md", "json", "\"statustext\"", "a status message as python-workflows writes it; ZocaloTransportTest and ZocaloActiveMqTest read the ones a service sends"),
             new NotRun("dsl.md", "properties", null, "one configuration key, shown in the text"),
             new NotRun("zeromq-component.md", "properties", null, "placeholders for CURVE keys, not real keys"));
 

@@ -14,9 +14,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.zocalo.Recipe;
+import org.arroyo.camel.zocalo.RecipeMessage;
 import org.arroyo.camel.zocalo.ZocaloConstants;
 import org.arroyo.camel.zocalo.rabbitmq.DeadLetterQueues;
 import org.arroyo.camel.zocalo.rabbitmq.ZocaloRabbitMq;
+import org.arroyo.test.infra.DocsPage;
 import org.arroyo.test.infra.RabbitMqBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,15 @@ class ZocaloPageTest {
         assertThat(String.valueOf(parameters.get("dcid"))).isEqualTo("1001");
         assertThat(parameters.get("workdir")).isEqualTo("/dls/i03/data");
         assertThat(written.node(3)).containsEntry("queue", "archive");
+    }
+
+    @Test
+    void thePagesRecipeMessageReadsAsTheNodeItIsFor() {
+        RecipeMessage message = RecipeMessage.parse(DocsPage.of("zocalo.md").block("json", "\"recipe-pointer\": 2").text());
+
+        assertThat(message.payload()).isEqualTo(Map.of("image", "x.h5"));
+        assertThat(message.path()).containsExactly(1L);
+        assertThat(message.recipe().node(2)).containsEntry("queue", "results");
     }
 
     /** The service of the page, made to find spots in a payload's "spots" list above its threshold. */
