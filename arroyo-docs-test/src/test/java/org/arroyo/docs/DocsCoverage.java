@@ -24,7 +24,7 @@ import org.arroyo.test.infra.DocsPage.Block;
  * and name ({@link DocsPage#named}), with every block of its language ({@link DocsPage#blocks(String)}) or every file
  * the page shows ({@link DocsPage#files}); the page is the one named by the {@code DocsPage.of} call before the call in
  * the test source;</li>
- * <li>a YAML or XML block is loaded by {@link DocsRoutesTest} into a CamelContext, its routes built and not started.</li>
+ * <li>a YAML or XML block is checked by {@link DocsRoutesTest} with {@code arroyo validate}: its routes built, not started.</li>
  * </ul>
  */
 final class DocsCoverage {
