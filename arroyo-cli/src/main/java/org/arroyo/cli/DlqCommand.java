@@ -1,6 +1,7 @@
 package org.arroyo.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,10 +9,8 @@ import java.util.concurrent.Callable;
 import org.arroyo.camel.zocalo.DeadLetterFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Zocalo's dead-letter tools ({@code zocalo.dlq_check}, {@code dlq_purge}, {@code dlq_reinject}) on RabbitMQ and ActiveMQ. */
 @Command(name = "dlq", mixinStandardHelpOptions = true, description = "Check, purge to files and re-inject Zocalo dead letters.",
@@ -29,12 +28,9 @@ final class DlqCommand {
         @Mixin
         ZocaloBrokerOptions broker;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = broker.out();
             long total = broker.withQueues(tools -> {
                 long sum = 0;
                 for (String queue : queues) {
@@ -45,7 +41,6 @@ final class DlqCommand {
                 }
                 return sum;
             });
-            out.flush();
             return total > 0 ? 1 : 0;
         }
     }
@@ -64,19 +59,15 @@ final class DlqCommand {
         @Mixin
         ZocaloBrokerOptions broker;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = broker.out();
             broker.withQueues(tools -> {
                 for (String queue : queues) {
                     tools.export(tools.deadLetterQueue(queue), directory).forEach(out::println);
                 }
                 return null;
             });
-            out.flush();
             return 0;
         }
     }
@@ -98,24 +89,20 @@ final class DlqCommand {
         @Mixin
         ZocaloBrokerOptions broker;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             files.forEach(DeadLetterFile::read);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = broker.out();
             broker.withQueues(tools -> {
                 for (Path file : files) {
                     tools.reinject(file, destination);
                     out.println("re-injected " + file);
                     if (remove) {
-                        java.nio.file.Files.delete(file);
+                        Files.delete(file);
                     }
                 }
                 return null;
             });
-            out.flush();
             return 0;
         }
     }

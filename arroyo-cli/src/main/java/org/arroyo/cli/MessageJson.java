@@ -49,6 +49,11 @@ final class MessageJson {
         return write(Map.of("text", text));
     }
 
+    /** A message that did not decode, and why. */
+    static String undecodableLine(String why) {
+        return write(Map.of("undecodable", why));
+    }
+
     private static Map<String, Object> describe(NdArray array) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("dtype", array.dtype().numpyName());

@@ -27,8 +27,8 @@ final class PublisherCheck extends MainListenerSupport {
         try {
             ArroyoDelivery.pipelineEndpoint(context, uri);
         } catch (RuntimeException e) {
-            // the message says it all; the one-line report takes the deepest cause's message
-            throw new IllegalArgumentException("pipeline " + pipeline + ": publisher " + uri + ": " + e.getMessage());
+            // the deepest message says it all (Camel's wrappers repeat the URI)
+            throw new IllegalArgumentException("pipeline " + pipeline + ": publisher " + uri + ": " + RouteProblem.rootMessage(e));
         }
     }
 }

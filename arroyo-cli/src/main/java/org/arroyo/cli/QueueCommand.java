@@ -1,13 +1,10 @@
 package org.arroyo.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Zocalo's queue tools on RabbitMQ and ActiveMQ. */
 @Command(name = "queue", mixinStandardHelpOptions = true, description = "Zocalo queue tools.",
@@ -27,15 +24,10 @@ final class QueueCommand {
         @Mixin
         ZocaloBrokerOptions broker;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             long moved = broker.withQueues(tools -> tools.drain(source, destination));
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("moved " + moved + " messages from " + source + " to " + destination);
-            out.flush();
+            broker.out().println("moved " + moved + " messages from " + source + " to " + destination);
             return 0;
         }
     }

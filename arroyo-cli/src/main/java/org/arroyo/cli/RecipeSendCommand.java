@@ -1,6 +1,5 @@
 package org.arroyo.cli;
 
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +14,8 @@ import org.arroyo.camel.zocalo.Recipe;
 import org.arroyo.camel.zocalo.RecipeJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code zocalo.go}: asks the dispatcher to run recipes, named (files of its recipe directory) or
@@ -45,17 +42,13 @@ final class RecipeSendCommand implements Callable<Integer> {
     @Mixin
     ZocaloBrokerOptions broker;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         Map<String, Object> request = request();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(RecipeJson.write(request));
-        out.flush();
+        broker.out().println(RecipeJson.write(request));
+        broker.out().flush();
         if (dryRun) {
-            spec.commandLine().getErr().println("not sent (--dry-run)");
+            broker.err().println("not sent (--dry-run)");
             return 0;
         }
         Map<String, Object> headers = new LinkedHashMap<>();
@@ -65,7 +58,7 @@ final class RecipeSendCommand implements Callable<Integer> {
             tools.send(queue, headers, RecipeJson.write(request).getBytes(StandardCharsets.UTF_8));
             return null;
         });
-        spec.commandLine().getErr().println("sent to " + queue);
+        broker.err().println("sent to " + queue);
         return 0;
     }
 

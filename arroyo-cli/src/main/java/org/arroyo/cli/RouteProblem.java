@@ -24,7 +24,25 @@ final class RouteProblem {
     }
 
     static IllegalArgumentException of(Exception e, List<Path> files, CamelContext context) {
-        return new IllegalArgumentException(describe(e, files, context), e);
+        String problem = describe(e, files, context);
+        String missing = missingClass(e);
+        if (missing != null) {
+            // Camel's bean loaders say only the class name
+            problem = problem.contains("not on the classpath") ? problem
+                    : problem.substring(0, problem.lastIndexOf(missing)) + "class " + missing + " is not on the classpath";
+            problem += "; add the jar or classes directory that holds it with --classpath";
+        }
+        return new IllegalArgumentException(problem, e);
+    }
+
+    /** The class a problem was not finding, if it was one. */
+    private static String missingClass(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClassNotFoundException || cause instanceof NoClassDefFoundError) {
+                return cause.getMessage().replace('/', '.');
+            }
+        }
+        return null;
     }
 
     private static String describe(Throwable e, List<Path> files, CamelContext context) {

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tap", mixinStandardHelpOptions = true,
-         description = "Print the messages arriving at any listener, one line each: type, run, frame, array dtype and shape. "
-                       + "Stops after --count messages, or on Ctrl-C.")
+         description = "Print the messages arriving at any listener, one line each: type, run, frame, array dtype and shape, "
+                       + "the event's other fields; or, with --json, one JSON object each. Stops after --count messages, or on Ctrl-C.")
 final class TapCommand extends CamelCommand {
 
     @Parameters(paramLabel = "URI", description = "A Camel consumer endpoint URI, e.g. zeromq:SUB:tcp://detector:5555.")
@@ -31,6 +31,9 @@ final class TapCommand extends CamelCommand {
             description = "Also show the stream live on a web page, e.g. --view arroyo-view:tap (http://127.0.0.1:8070/arroyo-view/tap/).")
     String view;
 
+    @Option(names = "--json", description = "One JSON object per message, as arroyo decode prints them.")
+    boolean json;
+
     @Override
     public Integer call() {
         if (count != null && count < 1) {
@@ -41,7 +44,7 @@ final class TapCommand extends CamelCommand {
             throw new IllegalArgumentException("tap shows Arroyo messages: msgpack, multipart, json, json+raw or raw, not lhhttt");
         }
         Main main = options.main();
-        TapPrinter printer = new TapPrinter(spec.commandLine().getOut(), count, main::completed);
+        TapPrinter printer = new TapPrinter(spec.commandLine().getOut(), count, json, main::completed);
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {

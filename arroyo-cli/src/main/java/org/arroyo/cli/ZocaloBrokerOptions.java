@@ -1,11 +1,15 @@
 package org.arroyo.cli;
 
+import java.io.PrintWriter;
+
 import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.zocalo.ZocaloQueues;
 import org.arroyo.camel.zocalo.activemq.ZocaloActiveMq;
 import org.arroyo.camel.zocalo.rabbitmq.ZocaloRabbitMq;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Which Zocalo broker the operator tools work on: RabbitMQ (AMQP) or ActiveMQ (OpenWire, the
@@ -43,8 +47,30 @@ final class ZocaloBrokerOptions {
             description = "ActiveMQ: the prefix of queue names, as python-workflows' --stomp-prfx (default ${DEFAULT-VALUE}).")
     String namespace;
 
+    /** The command these options belong to. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The command's standard output. */
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    /** The command's standard error. */
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
     /** Runs {@code work} on the broker's tools and closes the connection after it. */
     <T> T withQueues(QueueWork<T> work) throws Exception {
+        try {
+            return onBroker(work);
+        } finally {
+            out().flush();
+        }
+    }
+
+    private <T> T onBroker(QueueWork<T> work) throws Exception {
         String password = System.getenv(PASSWORD_VARIABLE);
         int brokerPort = port != null ? port : broker.defaultPort;
         try (DefaultCamelContext context = new DefaultCamelContext()) {

@@ -79,6 +79,22 @@ class ArroyoCommandIT {
         assertThat(stderr()).contains("arroyo: SIGTERM received, stopping", "Apache Camel 4.14.1 (arroyo) shutdown in")
                 .doesNotContain("ERROR", "Exception");
         assertThat(filesIn(out)).isEqualTo(expectedOutputs());
+        assertThat(stderr()).as("the run's lines").contains(
+                "INFO  PipelineProgress - saxs: run demo-0001 started: width=16, height=16, data_type=uint16\n",
+                "INFO  PipelineProgress - saxs: run demo-0001 stopped: 3 events in ");
+    }
+
+    @Test
+    void runQuietLogsNoRunLinesAndNoSummary() throws Exception {
+        Path out = dir.resolve("out");
+        Path taggerClasses = Path.of(Tagger.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        start("run", "--quiet", "--classpath", taggerClasses.toString(), "-D", "in.dir=" + SAMPLES, "-D", "out.dir=" + out,
+                "-D", "camel.main.duration-max-idle-seconds=2", PIPELINES.resolve("saxs.yaml").toAbsolutePath().toString());
+
+        assertThat(exitCode()).as(stderr()).isZero();
+        assertThat(filesIn(out)).isEqualTo(expectedOutputs());
+        assertThat(stderr()).doesNotContain("PipelineProgress", "Started saxs");
     }
 
     @Test

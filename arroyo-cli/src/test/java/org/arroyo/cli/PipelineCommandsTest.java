@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
+import org.arroyo.camel.message.Event;
+import org.arroyo.camel.message.NdArray;
 import org.arroyo.cli.ArroyoCliTest.Result;
 import org.arroyo.test.Tagger;
 import org.junit.jupiter.api.Test;
@@ -111,8 +113,11 @@ class PipelineCommandsTest {
             bad.xml  | "<routes xmlns='http://camel.apache.org/schema/xml-io'>\\n  <route><from uri='direct:in'/>\\n</routes>" | end tag name </routes> must match start tag name <route>
             bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: operator, value: reduction}" | No bean could be found in the registry for: reduction of type: org.arroyo.camel.operator.Operator
             bad.yaml | "- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: publishers, value: 'log:fine, nosuch:x'}" | pipeline p: publisher nosuch:x: No endpoint could be found for: nosuch://x
-            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Reduction}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Reduction is not on the classpath
+            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Reduction}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Reduction is not on the classpath; add the jar or classes directory that holds it with --classpath
+            bad.yaml | "- beans:\\n    - name: reduction\\n      type: org.example.FrameMeanMax\\n- templatedRoute:\\n    routeTemplateRef: arroyo-pipeline\\n    parameters:\\n      - {name: pipeline, value: p}\\n      - {name: listener, value: direct:in}\\n      - {name: operator, value: reduction}" | class org.example.FrameMeanMax is not on the classpath; add the jar or classes directory that holds it with --classpath
+            bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {klass: org.example.FrameMeanMax}\\n    listeners: [direct:in]" | block 'saxs': unknown key 'klass' in operator (expected bean, class, args, kwargs)
             bad.yaml | "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [saxs]}\\n    publishers: [log:out]" | block 'saxs': needs at least one listener (a Camel endpoint URI under 'listeners')
+            bad.yaml | "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    publishers: ['zeromq:PUSH:tcp://*:6000?bnd=true']" | pipeline saxs: publisher zeromq:PUSH:tcp://*:6000?bnd=true: unknown option 'bnd'; the zeromq options are allowedClients, bind, 
             bad.txt  | "blocks: []" | expected a route file (.xml, .yaml, .yml) or a blocks file (.yaml)
             """)
     void aBadFileIsOneLineNamingTheFileAndTheProblem(String name, String content, String problem) throws IOException {
@@ -154,25 +159,53 @@ class PipelineCommandsTest {
         assertThat(result.err()).isEqualTo("arroyo: " + PIPELINES.resolve("saxs.yaml") + ": expected a top-level 'blocks' list\n");
     }
 
-    @Test
-    void tapPrintsEachMessageOnOneLineAndStopsAfterCount() throws IOException {
+    /** A file listener's URI for the sample scan with a file of this text after its second event. */
+    private String samplesWithNoise(String noise) throws IOException {
         Path stream = Files.createDirectories(dir.resolve("stream"));
         for (Path sample : samples()) {
             Files.copy(sample, stream.resolve(sample.getFileName()));
         }
-        Files.writeString(stream.resolve("2b-noise.msgpack"), "not a message");
+        Files.writeString(stream.resolve("2b-noise.msgpack"), noise);
+        return "file:" + stream + "?noop=true&sortBy=file:name&initialDelay=0";
+    }
 
-        Result result = arroyo("tap", "file:" + stream + "?noop=true&sortBy=file:name&initialDelay=0", "--count", 6);
+    @Test
+    void tapPrintsEachMessageOnOneLineAndStopsAfterCount() throws IOException {
+        Result result = arroyo("tap", samplesWithNoise("not a message"), "--count", 6);
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out().split("\n")).containsExactly(
                 "start run=demo-0001",
-                "event run=demo-0001 frame=0 array=uint16[16,16]",
-                "event run=demo-0001 frame=1 array=uint16[16,16]",
+                "event run=demo-0001 frame=0 array=uint16[16,16] exposure_s=0.1",
+                "event run=demo-0001 frame=1 array=uint16[16,16] exposure_s=0.1",
                 "undecodable: expected a msgpack map, found integer; the bytes look like UTF-8 text (\"not a message\"),"
                         + " not msgpack (at byte offset 0)",
-                "event run=demo-0001 frame=2 array=uint16[16,16]",
+                "event run=demo-0001 frame=2 array=uint16[16,16] exposure_s=0.1",
                 "stop  run=demo-0001");
+    }
+
+    @Test
+    void tapShowsAnEventsFieldsShortened() throws IOException {
+        Path stream = Files.createDirectories(dir.resolve("stream"));
+        Files.write(stream.resolve("event.msgpack"), WireFormat.MSGPACK.codec().encodeFrame(Event.of(
+                Map.of("frame_number", 7, "note", "n".repeat(100)), NdArray.ofUint16(new int[] { 1, 2, 3, 4 }, 2, 2))));
+
+        Result result = arroyo("tap", "file:" + stream + "?noop=true&initialDelay=0", "--count", 1);
+
+        assertThat(result.out()).as(result.err())
+                .isEqualTo("event run=? frame=7 array=uint16[2,2] note=" + "n".repeat(37) + "...\n");
+    }
+
+    @Test
+    void tapJsonPrintsOneJsonObjectPerMessage() throws IOException {
+        Result tap = arroyo("tap", samplesWithNoise("{\"msg_type\": \"event\"}"), "--count", 6, "--json");
+        Result decode = arroyo(Stream.concat(Stream.of("decode", "--format", "msgpack"), samples().stream()).toArray());
+
+        assertThat(tap.exitCode()).as(tap.err()).isZero();
+        List<String> lines = tap.out().lines().toList();
+        assertThat(lines).as("what arroyo decode prints, with the undecodable message in its place")
+                .containsExactly(Stream.of(decode.out().lines().limit(3), Stream.of("{\"undecodable\":\"expected a msgpack map, found integer;"
+                        + " the bytes look like JSON text: use format json (or json+raw for ArroyoXPS) (at byte offset 0)\"}"), decode.out().lines().skip(3)).flatMap(s -> s).toArray(String[]::new));
     }
 
     @Test

@@ -29,9 +29,9 @@ class TapOverSocketsTest {
 
     private static final List<String> SCAN = List.of(
             "start run=demo-0001",
-            "event run=demo-0001 frame=0 array=uint16[16,16]",
-            "event run=demo-0001 frame=1 array=uint16[16,16]",
-            "event run=demo-0001 frame=2 array=uint16[16,16]",
+            "event run=demo-0001 frame=0 array=uint16[16,16] exposure_s=0.1",
+            "event run=demo-0001 frame=1 array=uint16[16,16] exposure_s=0.1",
+            "event run=demo-0001 frame=2 array=uint16[16,16] exposure_s=0.1",
             "stop  run=demo-0001");
 
     /** The sample scan's files, one per line, after the given lines. */

@@ -77,6 +77,12 @@ class BlocksRouteBuilderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             "blocks: [\\n  - name: x\\n"                                  | not valid YAML: 
             "pipelines: []"                                               | expected a top-level 'blocks' list
+            "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\nlogging: debug" | unknown key 'logging' at the top (expected blocks)
+            "blocks:\\n  - nme: saxs\\n    listeners: [direct:in]" | block 1: unknown key 'nme' (expected name, description, listeners, operator, stages, decouple, batch, partition, publishers, format)
+            "blocks:\\n  - listeners: [direct:in]" | block 1: a pipeline needs a name
+            "blocks:\\n  - name: saxs\\n    operator: {klass: org.example.FrameMeanMax}\\n    listeners: [direct:in]" | block 'saxs': unknown key 'klass' in operator (expected bean, class, args, kwargs)
+            "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    stages: [decouple]\\n    decouple: {thread: 2}" | block 'saxs': unknown key 'thread' in decouple (expected queueSize, threads)
+            "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    partition: {by: key, field: n, output: [direct:a]}" | block 'saxs': unknown key 'output' in partition (expected by, field, outputs)
             "blocks:\\n  - name: saxs\\n    operator: {args: [x]}\\n    listeners: [direct:in]" | block 'saxs': operator needs either a class or the name of a bean
             "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Missing}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Missing is not on the classpath
             "blocks:\\n  - name: saxs\\n    operator: {class: java.lang.StringBuilder}\\n    listeners: [direct:in]" | block 'saxs': class java.lang.StringBuilder is not an org.arroyo.camel.operator.Operator

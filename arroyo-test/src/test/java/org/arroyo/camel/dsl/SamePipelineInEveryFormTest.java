@@ -94,7 +94,7 @@ class SamePipelineInEveryFormTest {
             assertThat(form.route()).isEqualTo(java.route());
             assertThat(form.publishedBodies()).isEqualTo(java.publishedBodies());
         }
-        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-decouple process", "saxs-2 from direct:saxs-decoupled",
+        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-progress process", "saxs-decouple process", "saxs-2 from direct:saxs-decoupled",
                 "saxs-operator process", "saxs-batching process", "saxs-3 from direct:saxs-batches", "saxs-publish process");
         assertThat(java.publishedBodies()).as("start, 3 frames tagged twice in batches of 3, stop").hasSize(4);
         assertThat(java.publishedBodies().get(0)).isEqualTo(WireFormat.MSGPACK.codec().decode(input.get(0)).toString());
@@ -123,7 +123,8 @@ class SamePipelineInEveryFormTest {
             assertThat(form.route()).isEqualTo(java.route());
             assertThat(form.publishedToA()).containsExactlyElementsOf(expected);
         }
-        assertThat(java.route()).containsExactly("xps from direct:in", "xps-read process", "xps-operator process", "xps-publish process");
+        assertThat(java.route()).containsExactly("xps from direct:in", "xps-read process", "xps-progress process", "xps-operator process",
+                "xps-publish process");
     }
 
     /** The start, each tagged event as its JSON header and its image, the stop: as json+raw writes them. */

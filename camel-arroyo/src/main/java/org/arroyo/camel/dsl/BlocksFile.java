@@ -60,6 +60,11 @@ public final class BlocksFile {
         if (!(load() instanceof Map<?, ?> top) || !(top.get("blocks") instanceof List<?> entries)) {
             throw problem("expected a top-level 'blocks' list");
         }
+        for (Object key : top.keySet()) {
+            if (!"blocks".equals(key)) {
+                throw problem("unknown key '" + key + "' at the top (expected blocks)");
+            }
+        }
         if (entries.isEmpty()) {
             throw problem("the 'blocks' list is empty");
         }
@@ -69,17 +74,18 @@ public final class BlocksFile {
             if (!(entries.get(i) instanceof Map<?, ?> block)) {
                 throw problem("block " + (i + 1) + " is not a mapping");
             }
-            if (!(block.get("name") instanceof String name) || name.isBlank()) {
-                throw problem("block " + (i + 1) + " needs a 'name'");
-            }
-            if (!names.add(name)) {
-                throw problem("two blocks are named '" + name + "'");
-            }
+            String label = block.get("name") instanceof String name && !name.isBlank() ? "block '" + name + "'" : "block " + (i + 1);
+            PipelineSpec spec;
             try {
-                blocks.add(SpecReader.read(resolved(block, placeholders), PipelineSpec.class));
+                // a block without a name is read too: a misspelt 'name' key is named as any other
+                spec = SpecReader.read(resolved(block, placeholders), PipelineSpec.class);
             } catch (IllegalArgumentException e) {
-                throw new BlocksFileException(file, "block '" + name + "': " + e.getMessage(), e);
+                throw new BlocksFileException(file, label + ": " + e.getMessage(), e);
             }
+            if (!names.add(spec.name())) {
+                throw problem("two blocks are named '" + spec.name() + "'");
+            }
+            blocks.add(spec);
         }
         return blocks;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
+import org.apache.camel.Message;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
@@ -145,10 +146,11 @@ final class DeadLetters {
         return cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    /** The failed message as a log names it: its kind and size. */
+    /** The failed message as a log names it: its kind and its size as the listener received it. */
     private static String described(Exchange exchange) {
         String kind = exchange.getProperty(FAILED_KIND, "message", String.class);
-        Object body = exchange.getMessage().getBody();
+        Message received = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getOriginalInMessage();
+        Object body = (received == null ? exchange.getMessage() : received).getBody();
         long size = body instanceof byte[] bytes ? bytes.length
                 : body instanceof List<?> frames && frames.stream().allMatch(byte[].class::isInstance)
                         ? frames.stream().mapToLong(frame -> ((byte[]) frame).length).sum() : -1;

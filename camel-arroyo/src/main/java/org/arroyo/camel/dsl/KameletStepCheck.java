@@ -55,7 +55,7 @@ final class KameletStepCheck extends LifecycleStrategySupport {
     }
 
     /** The Kamelet a {@code kamelet:} URI calls, or null. */
-    private static String kamelet(String uri) {
+    static String kamelet(String uri) {
         if (uri == null || !uri.startsWith("kamelet:")) {
             return null;
         }
@@ -64,7 +64,7 @@ final class KameletStepCheck extends LifecycleStrategySupport {
     }
 
     /** A Kamelet's name without its route id or parameters. */
-    private static String name(String kamelet) {
+    static String name(String kamelet) {
         return kamelet == null ? null : kamelet.split("[/?]", 2)[0];
     }
 

@@ -60,9 +60,12 @@ public record OperatorSpec(String bean, @JsonProperty("class") String className,
         if (bean != null) {
             return CamelContextHelper.mandatoryLookup(context, bean, Operator.class);
         }
-        Class<?> type = context.getClassResolver().resolveClass(className);
-        if (type == null) {
-            throw new IllegalArgumentException("class " + className + " is not on the classpath");
+        Class<?> type;
+        try {
+            type = context.getClassResolver().resolveMandatoryClass(className);
+        } catch (ClassNotFoundException e) {
+            // the cause tells a caller that knows how classes get there (arroyo run --classpath) what to add
+            throw new IllegalArgumentException("class " + className + " is not on the classpath", e);
         }
         if (!Operator.class.isAssignableFrom(type)) {
             throw new IllegalArgumentException("class " + className + " is not an " + Operator.class.getName());

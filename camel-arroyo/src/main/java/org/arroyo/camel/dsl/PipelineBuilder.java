@@ -27,6 +27,7 @@ import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.operator.OperatorProcessor;
 import org.arroyo.camel.operator.Outputs;
 import org.arroyo.camel.operator.PartitionRecipients;
+import org.arroyo.camel.operator.PipelineProgress;
 import org.arroyo.camel.operator.Partitioner;
 import org.arroyo.camel.operator.Partitioning;
 import org.arroyo.camel.operator.PublishProcessor;
@@ -86,7 +87,7 @@ public final class PipelineBuilder {
         if (uris.length == 1) {
             firstRoute = listener(uris[0], name);
             tail = read(firstRoute, name);
-            return this;
+            return showingProgress();
         }
         String merged = "seda:" + name + "-listeners?blockWhenFull=true";
         for (int i = 0; i < uris.length; i++) {
@@ -95,6 +96,14 @@ public final class PipelineBuilder {
         }
         firstRoute = route(merged, name);
         tail = firstRoute;
+        return showingProgress();
+    }
+
+    /** The pipeline's progress lines ({@link PipelineProgress}): the first step and a policy of its first route. */
+    private PipelineBuilder showingProgress() {
+        PipelineProgress progress = new PipelineProgress(name);
+        firstRoute.routePolicy(progress);
+        tail = tail.process(progress).id(name + "-progress");
         return this;
     }
 

@@ -9,6 +9,7 @@ import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.arroyo.camel.message.internal.Values;
 
@@ -40,12 +41,86 @@ public final class NdArray {
         this.data = Values.readOnlySlice(data).order(this.byteOrder);
     }
 
-    /** A little-endian float64 array holding a copy of {@code values}. */
+    /*
+     * Typed factories: a little-endian array of the dtype holding a copy of the values, in C order, shaped as given or,
+     * without a shape, one-dimensional. Unsigned types take the next wider Java type and refuse values out of range,
+     * except uint64, whose long values are read as unsigned (as Long.parseUnsignedLong writes them).
+     */
+
+    /** A uint8 array of the values (0 to 255). */
+    public static NdArray ofUint8(int[] values, int... shape) {
+        return filled(DType.UINT8, values.length, shape, bytes -> {
+            for (int i = 0; i < values.length; i++) {
+                bytes.put((byte) unsigned(values[i], 0xff, DType.UINT8, i));
+            }
+        });
+    }
+
+    /** An int8 array of the values. */
+    public static NdArray ofInt8(byte[] values, int... shape) {
+        return filled(DType.INT8, values.length, shape, bytes -> bytes.put(values));
+    }
+
+    /** A uint16 array of the values (0 to 65535). */
+    public static NdArray ofUint16(int[] values, int... shape) {
+        return filled(DType.UINT16, values.length, shape, bytes -> {
+            for (int i = 0; i < values.length; i++) {
+                bytes.putShort((short) unsigned(values[i], 0xffff, DType.UINT16, i));
+            }
+        });
+    }
+
+    /** An int16 array of the values. */
+    public static NdArray ofInt16(short[] values, int... shape) {
+        return filled(DType.INT16, values.length, shape, bytes -> bytes.asShortBuffer().put(values));
+    }
+
+    /** A uint32 array of the values (0 to 4294967295). */
+    public static NdArray ofUint32(long[] values, int... shape) {
+        return filled(DType.UINT32, values.length, shape, bytes -> {
+            for (int i = 0; i < values.length; i++) {
+                bytes.putInt((int) unsigned(values[i], 0xffff_ffffL, DType.UINT32, i));
+            }
+        });
+    }
+
+    /** An int32 array of the values. */
+    public static NdArray ofInt32(int[] values, int... shape) {
+        return filled(DType.INT32, values.length, shape, bytes -> bytes.asIntBuffer().put(values));
+    }
+
+    /** A uint64 array of the values, each long read as unsigned (-1 is 18446744073709551615). */
+    public static NdArray ofUint64(long[] values, int... shape) {
+        return filled(DType.UINT64, values.length, shape, bytes -> bytes.asLongBuffer().put(values));
+    }
+
+    /** An int64 array of the values. */
+    public static NdArray ofInt64(long[] values, int... shape) {
+        return filled(DType.INT64, values.length, shape, bytes -> bytes.asLongBuffer().put(values));
+    }
+
+    /** A float32 array of the values. */
+    public static NdArray ofFloats(float[] values, int... shape) {
+        return filled(DType.FLOAT32, values.length, shape, bytes -> bytes.asFloatBuffer().put(values));
+    }
+
+    /** A float64 array of the values. */
     public static NdArray ofDoubles(double[] values, int... shape) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asDoubleBuffer().put(values);
-        return new NdArray(DType.FLOAT64, shape.length == 0 ? new int[] { values.length } : shape,
-                ByteOrder.LITTLE_ENDIAN, bytes);
+        return filled(DType.FLOAT64, values.length, shape, bytes -> bytes.asDoubleBuffer().put(values));
+    }
+
+    /** A little-endian array of {@code count} elements whose bytes {@code fill} writes from position 0. */
+    private static NdArray filled(DType dtype, int count, int[] shape, Consumer<ByteBuffer> fill) {
+        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(count, dtype.itemSize())).order(ByteOrder.LITTLE_ENDIAN);
+        fill.accept(bytes);
+        return new NdArray(dtype, shape.length == 0 ? new int[] { count } : shape, ByteOrder.LITTLE_ENDIAN, bytes.clear());
+    }
+
+    private static long unsigned(long value, long max, DType dtype, int index) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(dtype.numpyName() + " values are 0 to " + max + ", not " + value + " (at index " + index + ")");
+        }
+        return value;
     }
 
     public DType dtype() {

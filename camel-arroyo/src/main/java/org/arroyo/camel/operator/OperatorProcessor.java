@@ -46,7 +46,7 @@ public class OperatorProcessor implements Processor {
     }
 
     /** The body as a message; a listener's bytes, the usual body, go to their converter without a registry lookup. */
-    private static ArroyoMessage input(Exchange exchange, Object body) throws InvalidPayloadException {
+    static ArroyoMessage input(Exchange exchange, Object body) throws InvalidPayloadException {
         if (body instanceof ArroyoMessage message) {
             return message;
         }

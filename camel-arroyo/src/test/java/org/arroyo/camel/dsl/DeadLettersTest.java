@@ -18,10 +18,12 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.ArroyoConstants;
+import org.arroyo.camel.LogCapture;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.operator.Operator;
+import org.arroyo.camel.operator.OperatorProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** A pipeline without an error handler of its own: poison goes to the dead letters, once logged, and the pipeline goes on. */
@@ -117,13 +120,25 @@ class DeadLettersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "template", "blocks" })
-    void thePipelinesOfTheTemplateAndOfBlocksFilesGetTheDeadLettersToo(String form) throws Exception {
+    @ValueSource(strings = { "template", "blocks", "kamelets" })
+    void thePipelinesOfTheTemplateOfBlocksFilesAndOfKameletRoutesGetTheDeadLettersToo(String form) throws Exception {
         Properties properties = new Properties();
         properties.setProperty(DeadLetters.URI_PROPERTY, "mock:parked");
         context.getPropertiesComponent().setInitialProperties(properties);
         context.getRegistry().bind("failsOnTwo", new FailsOnTwo());
-        if (form.equals("template")) {
+        context.getRegistry().bind("failsOnTwoStep", new OperatorProcessor(new FailsOnTwo()));
+        if (form.equals("kamelets")) {
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("fragile.yaml", """
+                    - from:
+                        uri: direct:fragile
+                        steps:
+                          - kamelet:
+                              name: arroyo-read-action
+                          - process:
+                              ref: failsOnTwoStep
+                          - to: mock:out
+                    """));
+        } else if (form.equals("template")) {
             context.addRoutes(new ArroyoTemplates());
             PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("fragile.yaml", """
                     - templatedRoute:
@@ -151,6 +166,20 @@ class DeadLettersTest {
         context.createProducerTemplate().sendBody("direct:fragile", event(3));
 
         MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void aPlainRouteWithoutAnArroyoKameletKeepsCamelsErrorHandling() throws Exception {
+        ProducerTemplate template = start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:plain").process(new OperatorProcessor(new FailsOnTwo())).to("mock:out");
+            }
+        });
+
+        assertThatThrownBy(() -> template.sendBody("direct:plain", event(2)))
+                .hasRootCauseInstanceOf(IllegalStateException.class);
+        assertThat(files("")).isEmpty();
     }
 
     @Test
@@ -219,7 +248,7 @@ class DeadLettersTest {
 
             MockEndpoint.assertIsSatisfied(context);
             assertThat(log.entries()).singleElement().satisfies(entry -> assertThat(entry.text())
-                    .startsWith("waiting: message of " + event(1).length + " bytes not taken by direct:later?block=false: ")
+                    .startsWith("waiting: event of " + event(1).length + " bytes not taken by direct:later?block=false: ")
                     .contains("sending it again every 1000 ms"));
         }
         assertThat(files("")).isEmpty();

@@ -70,6 +70,18 @@ class MessagesGuideTest {
     }
 
     @Test
+    void arraysAreMadeFromValuesByTheirDtypesFactory() {
+        NdArray frame = NdArray.ofUint16(new int[] { 0, 1000, 65535, 7 }, 2, 2);   // uint16, 2 x 2
+        NdArray profile = NdArray.ofDoubles(new double[] { 1.5, 2.5, 3.5 });         // float64, 3
+
+        assertThat(frame.dtype()).isEqualTo(DType.UINT16);
+        assertThat(frame.shape()).containsExactly(2, 2);
+        assertThat(frame.toDoubleArray()).containsExactly(0, 1000, 65535, 7);
+        assertThat(profile.dtype()).isEqualTo(DType.FLOAT64);
+        assertThat(profile.shape()).containsExactly(3);
+    }
+
+    @Test
     void aMessageKeepsACopyOfItsMapInTheMapsOrder() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("run_id", "scan-1");

@@ -55,6 +55,60 @@ class NdArrayTest {
         }
     }
 
+    /** Each typed factory gives the bytes numpy gives for the same values, dtype and shape. */
+    @Test
+    void theTypedFactoriesWriteWhatNumpyWrites() {
+        String numpy = """
+                import numpy as np
+                cases = [('uint8', [0, 7, 200, 255]), ('int8', [-128, -1, 0, 127]), ('uint16', [0, 1000, 60000, 65535]),
+                         ('int16', [-32768, -1, 2, 32767]), ('uint32', [0, 1, 3000000000, 4294967295]),
+                         ('int32', [-2147483648, -1, 5, 2147483647]), ('uint64', [0, 1, 2**63, 2**64 - 1]),
+                         ('int64', [-2**63, -1, 9, 2**63 - 1]), ('float32', [1.5, -0.25, 3e38, 0.1]),
+                         ('float64', [3.141592653589793, -1e300, 0.0, 0.1])]
+                for dtype, values in cases:
+                    print(dtype, np.array(values, dtype=dtype).reshape(2, 2).tobytes().hex())
+                """;
+        List<NdArray> ours = List.of(
+                NdArray.ofUint8(new int[] { 0, 7, 200, 255 }, 2, 2),
+                NdArray.ofInt8(new byte[] { -128, -1, 0, 127 }, 2, 2),
+                NdArray.ofUint16(new int[] { 0, 1000, 60000, 65535 }, 2, 2),
+                NdArray.ofInt16(new short[] { -32768, -1, 2, 32767 }, 2, 2),
+                NdArray.ofUint32(new long[] { 0, 1, 3_000_000_000L, 4_294_967_295L }, 2, 2),
+                NdArray.ofInt32(new int[] { Integer.MIN_VALUE, -1, 5, Integer.MAX_VALUE }, 2, 2),
+                NdArray.ofUint64(new long[] { 0, 1, Long.MIN_VALUE, -1 }, 2, 2),
+                NdArray.ofInt64(new long[] { Long.MIN_VALUE, -1, 9, Long.MAX_VALUE }, 2, 2),
+                NdArray.ofFloats(new float[] { 1.5f, -0.25f, 3e38f, 0.1f }, 2, 2),
+                NdArray.ofDoubles(new double[] { Math.PI, -1e300, 0.0, 0.1 }, 2, 2));
+
+        List<String> described = ours.stream()
+                .map(array -> array.dtype().numpyName() + " " + HexFormat.of().formatHex(bytesOf(array.data()))).toList();
+
+        assertThat(described).containsExactlyElementsOf(PythonPeer.run(numpy, "", "python3-numpy"));
+        assertThat(ours).allSatisfy(array -> {
+            assertThat(array.shape()).containsExactly(2, 2);
+            assertThat(array.byteOrder()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
+        });
+        assertThat(NdArray.ofUint16(new int[] { 1, 2, 3 }).shape()).as("one-dimensional without a shape").containsExactly(3);
+    }
+
+    @Test
+    void anUnsignedFactoryRefusesAValueOutOfRangeNamingIt() {
+        assertThatIllegalArgumentException().isThrownBy(() -> NdArray.ofUint16(new int[] { 1, 70000 }))
+                .withMessage("uint16 values are 0 to 65535, not 70000 (at index 1)");
+        assertThatIllegalArgumentException().isThrownBy(() -> NdArray.ofUint8(new int[] { -1 }))
+                .withMessage("uint8 values are 0 to 255, not -1 (at index 0)");
+        assertThatIllegalArgumentException().isThrownBy(() -> NdArray.ofUint32(new long[] { 1L << 32 }))
+                .withMessage("uint32 values are 0 to 4294967295, not 4294967296 (at index 0)");
+        assertThatIllegalArgumentException().isThrownBy(() -> NdArray.ofInt32(new int[] { 1, 2, 3 }, 2, 2))
+                .withMessage("array data has 12 bytes but dtype int32 and shape [2, 2] need 16");
+    }
+
+    private static byte[] bytesOf(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
     @Test
     void aBigEndianLabviewImageReadsRight() {
         byte[] labview = { 0x01, 0x02, (byte) 0xff, (byte) 0xfe, 0x00, 0x10 };

@@ -69,6 +69,8 @@ class RedisStreamPipelineTest {
         context.addRoutes(new ArroyoRouteBuilder() {
             @Override
             public void configure() {
+                // Camel's error handler, not the pipelines' default dead letters: a failed entry stays pending
+                errorHandler(defaultErrorHandler());
                 pipeline("stream").listen(stream(in) + "&group=pipeline&consumerName=instance-1").operator(operator)
                         .publish(stream(out));
             }

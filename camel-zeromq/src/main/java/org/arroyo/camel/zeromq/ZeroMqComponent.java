@@ -3,7 +3,9 @@ package org.arroyo.camel.zeromq;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.Service;
@@ -27,6 +29,10 @@ public class ZeroMqComponent extends DefaultComponent {
     @Metadata(label = "advanced", defaultValue = "1")
     private int ioThreads = 1;
 
+    /** The endpoint's URI options, as the generated URI factory knows them (the path parameters aside). */
+    private static final String OPTIONS = new ZeroMqEndpointUriFactory().propertyNames().stream()
+            .filter(name -> !name.equals("socketType") && !name.equals("address")).sorted().collect(Collectors.joining(", "));
+
     private ZMQ.Context context;
     private CurveAuthenticator curveAuthenticator;
 
@@ -35,16 +41,22 @@ public class ZeroMqComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ZeroMqConfiguration configuration = new ZeroMqConfiguration();
+        ZeroMqEndpoint endpoint = new ZeroMqEndpoint(uri, this, configuration);
+        setProperties(endpoint, parameters);
+        // a misspelt option is named first: the checks below would otherwise speak of what it was meant to set
+        // (bnd=true gives "a wildcard can only be bound")
+        if (!parameters.isEmpty() && !endpoint.isLenientProperties()) {
+            throw new IllegalArgumentException("unknown option" + (parameters.size() == 1 ? " '" : "s '")
+                    + String.join("', '", new TreeSet<>(parameters.keySet())) + "'; the zeromq options are " + OPTIONS);
+        }
         int colon = remaining.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException(
                     "Expected zeromq:SOCKETTYPE:ADDRESS, e.g. zeromq:SUB:tcp://127.0.0.1:5555, got zeromq:" + remaining);
         }
-        ZeroMqConfiguration configuration = new ZeroMqConfiguration();
         configuration.setSocketType(ZeroMqSocketType.parse(remaining.substring(0, colon)));
         configuration.setAddress(remaining.substring(colon + 1));
-        ZeroMqEndpoint endpoint = new ZeroMqEndpoint(uri, this, configuration);
-        setProperties(endpoint, parameters);
         configuration.validate();
         return endpoint;
     }

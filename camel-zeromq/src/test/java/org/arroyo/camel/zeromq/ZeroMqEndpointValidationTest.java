@@ -41,6 +41,23 @@ class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
                 .hasStackTraceContaining(message);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "zeromq:PUSH:tcp://*:6000?bnd=true              | bnd",
+            "zeromq:FOO:tcp://127.0.0.1:5555?bnd=true       | bnd",
+            "zeromq:PUSH:udp://127.0.0.1:5555?topcs=frames  | topcs",
+    })
+    void anUnknownOptionIsNamedBeforeAnyOtherCheckOfTheEndpoint(String uri, String option) {
+        assertThatThrownBy(() -> context.getEndpoint(uri))
+                .isInstanceOf(ResolveEndpointFailedException.class)
+                .hasRootCauseMessage("unknown option '" + option + "'; the zeromq options are allowedClients, bind, bridgeErrorHandler, conflate,"
+                        + " curveServer, exceptionHandler, exchangePattern, heartbeatInterval, heartbeatTimeout, heartbeatTtl,"
+                        + " identity, immediate, lazyStartProducer, linger, maxMsgSize, pollTimeout, publicKey, receiveHwm,"
+                        + " receiveTimeout, reconnectInterval, reconnectIntervalMax, secretKey, sendHwm, sendTimeout, serverKey,"
+                        + " topicFrame, topics")
+                .hasMessageNotContaining("Invalid address").hasMessageNotContaining("socketType");
+    }
+
     @Test
     void badCurveKeysAreNamed() {
         String base = "zeromq:SUB:tcp://127.0.0.1:5555?";

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,17 @@ public final class Values {
             return joiner.toString();
         }
         return String.valueOf(value);
+    }
+
+    /**
+     * Fields as a line for people shows them: {@code key=value} for the first {@code count} fields not left out, each
+     * value as {@link #describe} writes it, cut to {@code length} characters ({@code ...} at the end when cut).
+     */
+    public static List<String> shortFields(Map<String, ?> fields, Collection<String> leftOut, int count, int length) {
+        return fields.entrySet().stream().filter(field -> !leftOut.contains(field.getKey())).limit(count).map(field -> {
+            String value = describeValue(field.getValue());
+            return field.getKey() + "=" + (value.length() <= length ? value : value.substring(0, length - 3) + "...");
+        }).toList();
     }
 
     /** Bytes as a person reads them: short ones in hex, longer ones as size and a short sha256. */
