@@ -24,7 +24,8 @@ import org.arroyo.test.infra.DocsPage.Block;
  * and name ({@link DocsPage#named}), with every block of its language ({@link DocsPage#blocks(String)}) or every file
  * the page shows ({@link DocsPage#files}); the page is the one named by the {@code DocsPage.of} call before the call in
  * the test source;</li>
- * <li>a YAML or XML block is checked by {@link DocsRoutesTest} with {@code arroyo validate}: its routes built, not started.</li>
+ * <li>a YAML or XML block no test takes is checked by {@link DocsRoutesTest} with {@code arroyo validate}: its routes
+ * built, not started.</li>
  * </ul>
  */
 final class DocsCoverage {
@@ -41,6 +42,7 @@ final class DocsCoverage {
     static final List<NotRun> NOT_RUN = List.of(
             new NotRun("brokers.md", "xml", "<artifactId>arroyo-brokers</artifactId>", "Maven dependencies, not routes"),
             new NotRun("zeromq-component.md", "xml", "<artifactId>camel-zeromq</artifactId>", "a Maven dependency, not routes"),
+            new NotRun("testing.md", "xml", "<artifactId>arroyo-test</artifactId>", "a Maven dependency, not routes"),
             new NotRun("zocalo.md", "xml", "<broker xmlns=\"http://activemq.apache.org/schema/core\"",
                     "an ActiveMQ broker's activemq.xml, not routes; ActiveMqBroker sets the same policy in the tests"),
             new NotRun("dsl.md", "yaml", "      - to:\n          uri: kamelet:arroyo-partition-sink",
@@ -61,6 +63,9 @@ final class DocsCoverage {
             new NotRun("zocalo.md", "json", "\"custom_recipe\"", "a processing_recipe request as python-workflows writes it; ZocaloDispatcherTest sends such requests"),
             new NotRun("zocalo.md", "json", "\"statustext\"", "a status message as python-workflows writes it; ZocaloTransportTest and ZocaloActiveMqTest read the ones a service sends"),
             new NotRun("dsl.md", "properties", null, "one configuration key, shown in the text"),
+            new NotRun("camel.md", "properties", "camel.main.shutdownTimeout = 10",
+                    "one configuration key; the example's application.properties sets it, ExampleApplicationTest runs it"),
+            new NotRun("dsl.md", "", "saxs: run demo-0001 started:", "log lines as a pipeline writes them; PipelineProgressTest asserts their form"),
             new NotRun("zeromq-component.md", "properties", null, "placeholders for CURVE keys, not real keys"));
 
     private static final Pattern PAGE = Pattern.compile("DocsPage\\.of\\(\"([^\"]+)\"\\)");
@@ -87,9 +92,14 @@ final class DocsCoverage {
         sources.forEach(this::collectBlockCalls);
     }
 
+    /** Whether a test takes the block from its page (and runs it). */
+    boolean isTakenByATest(Block block) {
+        return takenByTests.contains(block);
+    }
+
     /** How the block is run or validated, or empty when no test answers for it. */
     Optional<String> howTested(Block block) {
-        if (takenByTests.contains(block)) {
+        if (isTakenByATest(block)) {
             return Optional.of("taken by a test");
         }
         if (block.language().equals("java")) {
