@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.arroyo.test.Tagger;
+import org.arroyo.test.infra.DocsPage;
 import org.arroyo.test.infra.PythonPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,21 +114,10 @@ class ArroyoCommandIT {
         }
     }
 
-    /** The fenced YAML block of a docs page that contains the text. */
-    private static String yamlSnippet(String page, String containing) throws IOException {
-        String[] blocks = Files.readString(Path.of("../docs").resolve(page)).split("```");
-        for (int i = 1; i < blocks.length; i += 2) {
-            if (blocks[i].startsWith("yaml\n") && blocks[i].contains(containing)) {
-                return blocks[i].substring("yaml\n".length());
-            }
-        }
-        throw new AssertionError(page + " has no YAML block with " + containing);
-    }
-
     @Test
     void theDocumentedBatchKameletRouteDeliversTheWholeRunToAZeroMqPeer() throws Exception {
         PythonPeer.requireModules("zmq", "msgpack");
-        Path route = Files.writeString(dir.resolve("batches.yaml"), yamlSnippet("dsl.md", "name: arroyo-batch-action"));
+        Path route = Files.writeString(dir.resolve("batches.yaml"), DocsPage.of("dsl.md").block("yaml", "name: arroyo-batch-action").text());
         int detector = freePort();
         int reduction = freePort();
         int events = 25;

@@ -6,14 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.arroyo.test.infra.DocsPage;
 import org.arroyo.test.infra.PythonPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,9 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 class GettingStartedIT {
 
-    private static final Path PAGE = Path.of("../docs/getting-started.md");
+    private static final DocsPage PAGE = DocsPage.of("getting-started.md");
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern BLOCK = Pattern.compile("```(\\w+)(?: ([^\\n]+))?\\n(.*?)```", Pattern.DOTALL);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     /** The page's commands, in order: what this test does for each. */
@@ -57,13 +54,13 @@ class GettingStartedIT {
     @Test
     void theStepsOfThePageWorkAsWritten() throws Exception {
         PythonPeer.requireModules("zmq", "msgpack");
-        String page = Files.readString(PAGE);
-        assertThat(blocks(page, "bash")).as("the commands of %s", PAGE).containsExactlyElementsOf(COMMANDS);
+        assertThat(PAGE.blocks("bash")).extracting(block -> block.text().strip()).as("the commands of the page")
+                .containsExactlyElementsOf(COMMANDS);
         String pipelinePort = Integer.toString(freePort());
         String publisherPort = Integer.toString(freePort());
 
         Path project = Files.createDirectory(dir.resolve("frame-stats"));
-        files(page).forEach((name, content) -> write(project.resolve(name),
+        files().forEach((name, content) -> write(project.resolve(name),
                 content.replace("5555", pipelinePort).replace("5556", publisherPort)));
         assertThat(project.resolve("pom.xml")).content().as("the page's POM names this version of camel-arroyo")
                 .contains("<version>" + System.getProperty("arroyo.version") + "</version>");
@@ -84,8 +81,8 @@ class GettingStartedIT {
         assertThat(send.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(send.exitValue()).as(errors(project, "send")).isZero();
         assertThat(tap.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("tap stops after 5 messages").isTrue();
-        assertThat(output(project, "tap")).as(errors(project, "tap")).isEqualTo(block(page, "text", "tap"));
-        List<String> runLines = block(page, "text", "run").lines().toList();
+        assertThat(output(project, "tap")).as(errors(project, "tap")).isEqualTo(PAGE.named("text", "tap").text());
+        List<String> runLines = PAGE.named("text", "run").text().lines().toList();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(errors(project, "run").lines()
                 .map(line -> line.replaceFirst("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ", "").replaceFirst("in \\d+\\.\\d s", "in 0.1 s")))
                 .containsSubsequence(runLines));
@@ -93,9 +90,8 @@ class GettingStartedIT {
 
     @Test
     void theMistakesOfThePageSayWhatThePageSays() throws Exception {
-        String page = Files.readString(PAGE);
         Path project = Files.createDirectory(dir.resolve("frame-stats"));
-        String pipeline = files(page).get("pipeline.yaml");
+        String pipeline = files().get("pipeline.yaml");
         write(project.resolve("pipeline.yaml"), pipeline);
         write(project.resolve("misspelt.yaml"), pipeline.replace("class:", "klass:"));
 
@@ -104,31 +100,16 @@ class GettingStartedIT {
 
         assertThat(withoutClasspath.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(misspelt.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        assertThat(page).contains("`" + errors(project, "run").strip() + "`")
+        assertThat(PAGE.text()).contains("`" + errors(project, "run").strip() + "`")
                 .contains("`" + errors(project, "validate").strip().replace("misspelt.yaml", "pipeline.yaml") + "`");
     }
 
-    /** The page's files: each code block whose first line names a path. */
-    private static Map<String, String> files(String page) {
-        Map<String, String> files = new LinkedHashMap<>();
-        Matcher block = BLOCK.matcher(page);
-        while (block.find()) {
-            if (block.group(2) != null && block.group(2).contains(".")) {
-                files.put(block.group(2), block.group(3));
-            }
-        }
-        assertThat(files).as("the files of %s", PAGE).containsOnlyKeys("pom.xml", "src/main/java/org/example/FrameMeanMax.java",
+    /** The page's files: each code block whose fence names a path after its language. */
+    private static Map<String, String> files() {
+        Map<String, String> files = PAGE.files();
+        assertThat(files).as("the files of the page").containsOnlyKeys("pom.xml", "src/main/java/org/example/FrameMeanMax.java",
                 "pipeline.yaml", "send.py", "src/test/java/org/example/FrameMeanMaxTest.java");
         return files;
-    }
-
-    private static List<String> blocks(String page, String language) {
-        return BLOCK.matcher(page).results().filter(block -> block.group(1).equals(language)).map(block -> block.group(3).strip()).toList();
-    }
-
-    private static String block(String page, String language, String name) {
-        return BLOCK.matcher(page).results().filter(block -> block.group(1).equals(language) && name.equals(block.group(2)))
-                .map(block -> block.group(3)).findFirst().orElseThrow(() -> new AssertionError(PAGE + " has no " + language + " " + name));
     }
 
     /** The reactor's Maven, with the reactor's artifacts in a repository in front of the build's own. */

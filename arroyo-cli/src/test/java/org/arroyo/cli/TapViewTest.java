@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.arroyo.cli.ArroyoCliTest.Result;
+import org.arroyo.test.infra.DocsPage;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -32,7 +33,6 @@ import static org.awaitility.Awaitility.await;
 /** The arroyo tap --view command of docs/live-view.md, on free ports, fed the sample scan over ZeroMQ: its page shows the run. */
 class TapViewTest {
 
-    private static final Path GUIDE = Path.of("../docs/live-view.md");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -80,9 +80,8 @@ class TapViewTest {
     }
 
     /** The guide's tap command as arguments, its ports replaced by free ones. */
-    private static List<String> guideCommand(int view, int detector) throws IOException {
-        String command = Files.readString(GUIDE).lines().filter(line -> line.startsWith("arroyo-cli/bin/arroyo tap ")).findFirst()
-                .orElseThrow(() -> new AssertionError(GUIDE + " shows no arroyo tap command"));
+    private static List<String> guideCommand(int view, int detector) {
+        String command = DocsPage.of("live-view.md").block("bash", "arroyo-cli/bin/arroyo tap ").text().strip();
         List<String> args = new ArrayList<>();
         for (String word : command.split(" +")) {
             args.add(word.replace("'", "").replace("8070", String.valueOf(view)).replace("5555", String.valueOf(detector)));

@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 
 import org.apache.camel.main.Main;
 import org.arroyo.camel.view.ViewEndpoint;
+import org.arroyo.test.infra.DocsPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 class ExampleLiveViewTest {
 
     static final Path SCREENSHOT = Path.of("target/live-view/example-live-view.png");
-    private static final Path GUIDE = Path.of("../docs/live-view.md");
 
     /** The page's run id and event count (0 while the page loads). */
     private static final String RUN_ID = "document.querySelector('#start dd[data-field=run_id]')?.textContent ?? ''";
@@ -90,8 +90,7 @@ class ExampleLiveViewTest {
 
     /** The -Dname=value properties of the guide's command that runs the example. */
     private static Map<String, String> guideProperties() throws Exception {
-        String command = Files.readString(GUIDE).lines().filter(line -> line.startsWith("./mvnw ")).findFirst()
-                .orElseThrow(() -> new AssertionError(GUIDE + " shows no command running the example"));
+        String command = DocsPage.of("live-view.md").block("bash", "keep-running").text();
         Map<String, String> properties = new LinkedHashMap<>();
         Pattern.compile("-D([^=\\s]+)=(\\S+)").matcher(command).results()
                 .forEach(property -> properties.put(property.group(1), property.group(2)));

@@ -1,13 +1,10 @@
 package org.arroyo.test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -18,6 +15,7 @@ import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Stop;
 import org.arroyo.test.OperatorHarness.Published;
+import org.arroyo.test.infra.DocsPage;
 import org.arroyo.test.infra.InteropVectors;
 import org.arroyo.test.infra.KafkaBroker;
 import org.junit.jupiter.api.Nested;
@@ -36,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TestingGuideTest {
 
-    private static final Path GUIDE = Path.of("../docs/testing.md");
+    private static final DocsPage GUIDE = DocsPage.of("testing.md");
     private static final Path THIS_FILE = Path.of("src/test/java/org/arroyo/test/TestingGuideTest.java");
 
     @Test
@@ -122,17 +120,8 @@ class TestingGuideTest {
 
     /** The page and this file cannot drift apart: each ```java block of the page is code of this file. */
     @Test
-    void everyJavaSnippetOfTheGuideIsInThisFile() throws IOException {
-        String source = whitespaceNormalised(Files.readString(THIS_FILE));
-        List<String> snippets = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(GUIDE))
-                .results().map(block -> whitespaceNormalised(block.group(1))).toList();
-
-        assertThat(snippets).as("java blocks in %s", GUIDE).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(snippets).as("java blocks of %s that are not code of %s", GUIDE, THIS_FILE)
-                .filteredOn(snippet -> !source.contains(snippet)).isEmpty();
-    }
-
-    private static String whitespaceNormalised(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+    void everyJavaSnippetOfTheGuideIsInThisFile() {
+        assertThat(GUIDE.blocks("java")).as("java blocks in docs/testing.md").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(GUIDE.javaBlocksNotIn(THIS_FILE)).as("java blocks of docs/testing.md that are not code of %s", THIS_FILE).isEmpty();
     }
 }

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.CamelContext;
@@ -31,6 +30,7 @@ import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.NdArray;
 import org.arroyo.camel.message.Start;
 import org.arroyo.camel.message.Stop;
+import org.arroyo.test.infra.DocsPage;
 import org.arroyo.test.infra.InteropVectors;
 import org.arroyo.test.infra.InteropVectors.Case;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DslGuideTest {
 
-    private static final Path GUIDE = Path.of("../docs/dsl.md");
+    private static final DocsPage GUIDE = DocsPage.of("dsl.md");
     private static final Path THIS_FILE = Path.of("src/test/java/org/arroyo/camel/dsl/DslGuideTest.java");
 
     private final CamelContext context = new DefaultCamelContext();
@@ -71,7 +71,7 @@ class DslGuideTest {
 
     @Test
     void theArroyoXpsRelayBlockPassesTheFramesOnInJsonRaw() throws Exception {
-        List<byte[]> received = relay("xps", blocks("name: xps-relay"), xpsFrames(), 4);
+        List<byte[]> received = relay("xps", blocks(GUIDE.block("yaml", "name: xps-relay")), xpsFrames(), 4);
 
         assertXpsReceived(received);
     }
@@ -85,7 +85,7 @@ class DslGuideTest {
 
     @Test
     void thePlainRouteReadsJsonRawAndWritesMsgpack() throws Exception {
-        String route = snippet("```yaml", "name: arroyo-read-action");
+        String route = GUIDE.block("yaml", "name: arroyo-read-action").text();
         List<byte[]> received = relay("xps", routes -> PluginHelper.getRoutesLoader(routes)
                 .loadRoutes(ResourceHelper.fromString("xps.yaml", route)), xpsFrames(), 3);
 
@@ -103,7 +103,7 @@ class DslGuideTest {
         List<Object> sent = cases.stream().<Object>map(vector -> vector.frames().size() == 1 ? InteropVectors.read(vector.frames().get(0))
                 : vector.frames().stream().map(InteropVectors::read).toList()).toList();
 
-        List<Object> received = relayFrames("timepix", blocks("name: timepix-relay"), sent);
+        List<Object> received = relayFrames("timepix", blocks(GUIDE.block("yaml", "name: timepix-relay")), sent);
 
         for (int i = 0; i < cases.size(); i++) {
             List<byte[]> frames = frames(received.get(i));
@@ -116,12 +116,10 @@ class DslGuideTest {
         }
     }
 
-    /** The page and this file cannot drift apart: each ```java block of the wire formats section is code of this file. */
+    /** The page and this file cannot drift apart: the ```java block of the wire formats section is code of this file. */
     @Test
     void theJavaOfTheWireFormatsSectionIsInThisFile() throws IOException {
-        String source = whitespaceNormalised(Files.readString(THIS_FILE));
-
-        assertThat(whitespaceNormalised(snippet("```java", "format(\"json+raw\")"))).isSubstringOf(source);
+        assertThat(GUIDE.block("java", "format(\"json+raw\")").isIn(Files.readString(THIS_FILE))).isTrue();
     }
 
     /** The ArroyoXPS stream the vectors hold: the json+raw case (start, event header, image), then a stop. */
@@ -205,17 +203,10 @@ class DslGuideTest {
         return received.getReceivedExchanges().stream().map(Exchange::getMessage).map(message -> message.getBody()).toList();
     }
 
-    /** The blocks file the guide shows that holds this text, as a file. */
-    private Routes blocks(String text) throws IOException {
-        Path file = Files.writeString(dir.resolve("blocks.yaml"), snippet("```yaml", text));
+    /** The blocks file the guide shows, as a file. */
+    private Routes blocks(DocsPage.Block block) throws IOException {
+        Path file = Files.writeString(dir.resolve("blocks.yaml"), block.text());
         return routes -> routes.addRoutes(new BlocksRouteBuilder(file));
-    }
-
-    /** The fenced block of the guide that opens with this fence and holds this text. */
-    private static String snippet(String fence, String text) throws IOException {
-        return Pattern.compile(Pattern.quote(fence) + "\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(GUIDE))
-                .results().map(block -> block.group(1)).filter(block -> block.contains(text)).findFirst()
-                .orElseThrow(() -> new AssertionError(GUIDE + " has no " + fence + " block with " + text));
     }
 
     @SuppressWarnings("unchecked")
@@ -241,9 +232,5 @@ class DslGuideTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static String whitespaceNormalised(String text) {
-        return text.strip().replaceAll("\\s+", " ");
     }
 }

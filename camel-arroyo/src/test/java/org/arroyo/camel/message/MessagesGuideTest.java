@@ -1,18 +1,16 @@
 package org.arroyo.camel.message;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.arroyo.camel.codec.WireFormat;
+import org.arroyo.test.infra.DocsPage;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessagesGuideTest {
 
-    private static final Path GUIDE = Path.of("../docs/messages.md");
+    private static final DocsPage GUIDE = DocsPage.of("messages.md");
     private static final Path THIS_FILE = Path.of("src/test/java/org/arroyo/camel/message/MessagesGuideTest.java");
 
     /** An event as a pipeline receives it: frame 7, a little-endian uint16 2048 x 2048 frame whose first pixel is 65535. */
@@ -113,17 +111,8 @@ class MessagesGuideTest {
 
     /** The page and this file cannot drift apart: each ```java block of the page is code of this file. */
     @Test
-    void everyJavaSnippetOfTheGuideIsInThisFile() throws IOException {
-        String source = whitespaceNormalised(Files.readString(THIS_FILE));
-        List<String> snippets = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(GUIDE))
-                .results().map(block -> whitespaceNormalised(block.group(1))).toList();
-
-        assertThat(snippets).as("java blocks in %s", GUIDE).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(snippets).as("java blocks of %s that are not code of %s", GUIDE, THIS_FILE)
-                .filteredOn(snippet -> !source.contains(snippet)).isEmpty();
-    }
-
-    private static String whitespaceNormalised(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+    void everyJavaSnippetOfTheGuideIsInThisFile() {
+        assertThat(GUIDE.blocks("java")).as("java blocks in docs/messages.md").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(GUIDE.javaBlocksNotIn(THIS_FILE)).as("java blocks of docs/messages.md that are not code of %s", THIS_FILE).isEmpty();
     }
 }

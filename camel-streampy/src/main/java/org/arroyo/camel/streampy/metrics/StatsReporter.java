@@ -65,7 +65,9 @@ public final class StatsReporter extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
-        camelContext.getExecutorServiceManager().shutdownNow(scheduler);
+        if (scheduler != null) { // null when stopped without having started, as a route built and never started
+            camelContext.getExecutorServiceManager().shutdownNow(scheduler);
+        }
         ServiceHelper.stopService(producer);
     }
 }
