@@ -73,6 +73,18 @@ class ZeroMqEndpointValidationTest extends ZeroMqTestSupport {
     }
 
     @Test
+    void aKeyWithAPercentSignIsReadIntactWhenItIsWrittenAsPercent25() {
+        ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
+        while (!server.publicKey.matches(".*%[0-9a-fA-F]{2}.*")) {
+            server = ZMQ.Curve.generateKeyPair();
+        }
+        String uri = "zeromq:SUB:tcp://127.0.0.1:5555?serverKey=RAW(" + server.publicKey.replace("%", "%25") + ")&publicKey=RAW("
+                     + KEYS.publicKey + ")&secretKey=RAW(" + KEYS.secretKey + ")";
+
+        assertThat(context.getEndpoint(uri, ZeroMqEndpoint.class).getConfiguration().getServerKey()).isEqualTo(server.publicKey);
+    }
+
+    @Test
     void aSocketTypeOnTheWrongSideFailsWhenTheRouteIsCreated() {
         assertThatThrownBy(() -> addRoutes(route("zeromq:PUB:tcp://127.0.0.1:5555", "mock:never")))
                 .hasStackTraceContaining("socketType PUB cannot receive in a consumer (from): use one of SUB, XSUB, PULL");
