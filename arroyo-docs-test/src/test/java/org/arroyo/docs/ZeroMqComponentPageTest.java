@@ -131,8 +131,16 @@ class ZeroMqComponentPageTest {
         });
     }
 
+    /**
+     * A key pair as the page says to write it in properties read by RAW(...): each % as %25. A key with ")&" or "{{"
+     * needs RAW{...} or another property, as the page says; this snippet shows the common case.
+     */
     private static String[] keyPair() {
         org.zeromq.ZMQ.Curve.KeyPair pair = org.zeromq.ZMQ.Curve.generateKeyPair();
-        return new String[] { pair.publicKey, pair.secretKey };
+        String keys = pair.publicKey + pair.secretKey;
+        if (keys.contains(")&") || keys.contains("{{")) {
+            return keyPair();
+        }
+        return new String[] { pair.publicKey.replace("%", "%25"), pair.secretKey.replace("%", "%25") };
     }
 }
