@@ -49,7 +49,6 @@ class RabbitMqRestartTest {
             context.start();
             await("a third of the run published").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> count(out) >= EVENTS / 3);
-            long publishedBeforeKill = count(out);
             RABBITMQ.kill();
             RABBITMQ.restart();
             long back = System.nanoTime();
@@ -70,9 +69,10 @@ class RabbitMqRestartTest {
                         publishedAtRestart, resumeMillis, deliveries);
                 assertThat(publishedAtRestart).as("restarted mid-run").isLessThan(sent.size());
                 assertThat(deliveries.lost()).isEmpty();
-                // a killed broker may not have written the acknowledgements of the messages it had delivered: they come
-                // again, at most all those processed before the kill (published then, or held unacknowledged by the listener)
-                assertThat(deliveries.duplicates()).isLessThanOrEqualTo((int) publishedBeforeKill + RabbitMqCrashTest.PREFETCH);
+                // no bound on the duplicates: a killed broker may not have written the acknowledgements of what it had
+                // delivered, and after the reconnection the listener's acknowledgements of deliveries from the dead
+                // channel close the new one ("unknown delivery tag"), so messages processed after the restart can come
+                // again too (docs/brokers.md says "many duplicates"; the figure is printed above)
             }
         } finally {
             context.stop();
