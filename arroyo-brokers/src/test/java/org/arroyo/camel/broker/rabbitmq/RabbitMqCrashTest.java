@@ -25,7 +25,7 @@ class RabbitMqCrashTest {
 
     private static final int EVENTS = 1500;
     /** Spring AMQP's default prefetch: the most messages a listener holds unacknowledged. */
-    static final int PREFETCH = 250;
+    private static final int PREFETCH = 250;
 
     @Test
     void aPipelineKilledMidRunLosesNothingAndRepeatsAtMostItsUnacknowledgedMessages() throws Exception {
