@@ -15,6 +15,8 @@ final class Backlog {
     private static final long RECHECK_MILLIS = 1;
     /** Longer than any pause of a working stage: after this, the stage stopped, or messages were lost. */
     private static final Duration STUCK = Duration.ofSeconds(30);
+    /** A drain that does not move for this long is over: what still waits was lost. */
+    private static final Duration SETTLED = Duration.ofSeconds(1);
 
     /** How many messages wait for the next stage, given how many the source has sent. */
     interface Count {
@@ -29,19 +31,33 @@ final class Backlog {
     }
 
     void beforeSend() throws Exception {
-        if (sent % CHECK_EVERY == 0) {
-            long since = System.nanoTime();
-            for (long waiting = count.waiting(sent), last = waiting; waiting >= LIMIT; waiting = count.waiting(sent)) {
-                if (waiting != last) {
-                    last = waiting;
-                    since = System.nanoTime();
-                } else if (System.nanoTime() - since > STUCK.toNanos()) {
-                    throw new IllegalStateException(waiting + " messages have waited for the next stage for " + STUCK
-                                                    + ": it stopped, or lost them");
-                }
-                Thread.sleep(RECHECK_MILLIS);
-            }
+        if (sent % CHECK_EVERY == 0 && !awaitBelow(LIMIT, STUCK)) {
+            throw new IllegalStateException(LIMIT + " or more messages have waited for the next stage for " + STUCK
+                                            + ": it stopped, or lost them");
         }
         sent++;
+    }
+
+    /**
+     * Returns when nothing the source sent waits for the next stage any more (before a paced run), or when what waits
+     * has not changed for {@link #SETTLED}: messages Redis pub/sub lost never arrive.
+     */
+    void awaitEmpty() throws Exception {
+        awaitBelow(1, SETTLED);
+    }
+
+    /** Waits until fewer than {@code limit} wait (true), or until their count did not change for {@code patience}. */
+    private boolean awaitBelow(long limit, Duration patience) throws Exception {
+        long since = System.nanoTime();
+        for (long waiting = count.waiting(sent), last = waiting; waiting >= limit; waiting = count.waiting(sent)) {
+            if (waiting != last) {
+                last = waiting;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > patience.toNanos()) {
+                return false;
+            }
+            Thread.sleep(RECHECK_MILLIS);
+        }
+        return true;
     }
 }

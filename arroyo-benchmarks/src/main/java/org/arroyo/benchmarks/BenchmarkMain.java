@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,8 +38,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     private boolean quick;
 
     @Option(names = "--scenarios", split = ",", defaultValue = "A,B,C,codecs",
-            description = "scenarios to run, comma separated: A, B, C, D (brokers: needs Redis and RabbitMQ), codecs"
-                          + " (default: A,B,C,codecs)")
+            description = "scenarios to run, comma separated: A, B, C, D (brokers: needs Redis and RabbitMQ), E (an operator"
+                          + " against numpy: needs /usr/bin/python3 with numpy), codecs (default: A,B,C,codecs)")
     private List<String> scenarios;
 
     @Option(names = "--redis", defaultValue = "127.0.0.1:6379",
@@ -45,6 +49,10 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--rabbitmq", defaultValue = "guest:guest@127.0.0.1:5672",
             description = "RabbitMQ of scenario D, USER:PASSWORD@HOST:PORT (default: ${DEFAULT-VALUE})")
     private String rabbitMq;
+
+    @Option(names = "--brokers", split = ",", defaultValue = "redis,redis-stream,kafka,rabbitmq",
+            description = "brokers of scenario D, comma separated: redis (pub/sub), redis-stream, kafka, rabbitmq (default: all)")
+    private List<String> brokers;
 
     @Option(names = "--out", description = "output directory (default: benchmark-results beside the jar)")
     private Path out;
@@ -90,11 +98,19 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     private List<Scenario> selected() {
         List<Scenario> all = List.of(new ThroughputScenario(), new LatencyScenario(), new OverloadScenario(),
-                new BrokerScenario(BrokerAddress.server(Broker.REDIS, redis), BrokerAddress.server(Broker.RABBITMQ, rabbitMq)),
-                new CodecScenario());
+                new BrokerScenario(BrokerAddress.server(Broker.REDIS, redis), BrokerAddress.server(Broker.RABBITMQ, rabbitMq),
+                        brokers()),
+                new AzimuthalScenario(), new CodecScenario());
         return scenarios.stream().map(id -> all.stream().filter(candidate -> candidate.id().equalsIgnoreCase(id.trim()))
                 .findFirst().orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
-                        "unknown scenario '" + id + "': use A, B, C, D or codecs"))).toList();
+                        "unknown scenario '" + id + "': use A, B, C, D, E or codecs"))).toList();
+    }
+
+    private Set<Broker> brokers() {
+        return brokers.stream().map(scheme -> Arrays.stream(Broker.values()).filter(broker -> broker.scheme().equals(scheme.trim()))
+                .findFirst().orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                        "unknown broker '" + scheme + "': use redis, redis-stream, kafka or rabbitmq")))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Broker.class)));
     }
 
     private static Map<String, Object> machine() throws Exception {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 enum Broker {
 
     REDIS("redis", "Redis pub/sub", "Jedis", RedisPubSub::new),
+    REDIS_STREAM("redis-stream", "Redis Streams", "Jedis", RedisStreams::new),
     KAFKA("kafka", "Kafka", "kafka-clients", KafkaTopics::new),
     RABBITMQ("rabbitmq", "RabbitMQ", "amqp-client", RabbitMqQueues::new);
 

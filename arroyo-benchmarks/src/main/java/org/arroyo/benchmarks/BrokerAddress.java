@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 
 /**
  * A destination on a broker as the benchmark processes name it: {@code BROKER://[USER:PASSWORD@]HOST:PORT/NAME}, where
- * BROKER is {@code redis} (NAME is a pub/sub channel), {@code kafka} (a topic of one partition) or {@code rabbitmq} (a
- * queue, reached through the default exchange).
+ * BROKER is {@code redis} (NAME is a pub/sub channel), {@code redis-stream} (a stream), {@code kafka} (a topic of one
+ * partition) or {@code rabbitmq} (a queue, reached through the default exchange).
  *
  * @param userInfo {@code USER:PASSWORD}, or null
  */
@@ -27,8 +27,8 @@ record BrokerAddress(Broker broker, String userInfo, String host, int port, Stri
         Broker broker = uri.getScheme() == null ? null : Broker.ofScheme(uri.getScheme());
         String name = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         if (broker == null || uri.getHost() == null || uri.getPort() < 0 || name.isEmpty()) {
-            throw new IllegalArgumentException("expected BROKER://[USER:PASSWORD@]HOST:PORT/NAME with BROKER redis, kafka or"
-                                               + " rabbitmq, got '" + address + "'");
+            throw new IllegalArgumentException("expected BROKER://[USER:PASSWORD@]HOST:PORT/NAME with BROKER redis, redis-stream,"
+                                               + " kafka or rabbitmq, got '" + address + "'");
         }
         return new BrokerAddress(broker, uri.getUserInfo(), uri.getHost(), uri.getPort(), name);
     }
@@ -45,6 +45,11 @@ record BrokerAddress(Broker broker, String userInfo, String host, int port, Stri
 
     BrokerAddress named(String destination) {
         return new BrokerAddress(broker, userInfo, host, port, destination);
+    }
+
+    /** The same server and destination, reached as another broker (Redis pub/sub and Redis Streams share a server). */
+    BrokerAddress on(Broker other) {
+        return new BrokerAddress(other, userInfo, host, port, name);
     }
 
     String hostPort() {

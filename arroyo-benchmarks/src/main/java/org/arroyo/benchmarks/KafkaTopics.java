@@ -99,6 +99,11 @@ final class KafkaTopics implements BrokerClient {
             }
 
             @Override
+            public void awaitDrained() throws Exception {
+                backlog.awaitEmpty();
+            }
+
+            @Override
             public void close() {
                 producer.close();
                 downstreamEnd.close();

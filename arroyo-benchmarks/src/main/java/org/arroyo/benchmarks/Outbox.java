@@ -13,6 +13,13 @@ interface Outbox extends AutoCloseable {
     default void flush() throws Exception {
     }
 
+    /**
+     * Returns when the next stage has taken what was sent, so that a paced run's latency is not the time its first
+     * events wait behind the previous run's; a broker's outbox waits for its {@link Backlog} to empty.
+     */
+    default void awaitDrained() throws Exception {
+    }
+
     /** A ZeroMQ PUSH socket bound to the address; it keeps unsent messages when closed. */
     static Outbox bindPush(String address, int hwm) {
         ZMQ.Context context = ZMQ.context(1);

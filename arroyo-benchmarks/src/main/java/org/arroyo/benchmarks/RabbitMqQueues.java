@@ -72,6 +72,11 @@ final class RabbitMqQueues implements BrokerClient {
             }
 
             @Override
+            public void awaitDrained() throws Exception {
+                backlog.awaitEmpty();
+            }
+
+            @Override
             public void close() throws IOException {
                 connection.close();
             }

@@ -62,6 +62,11 @@ final class RedisPubSub implements BrokerClient {
             }
 
             @Override
+            public void awaitDrained() throws Exception {
+                backlog.awaitEmpty();
+            }
+
+            @Override
             public void close() throws InterruptedException {
                 jedis.close();
                 if (arrivals != null) {

@@ -34,8 +34,8 @@ public final class Sink implements Callable<Integer> {
         String zeroMq;
 
         @Option(names = "--broker", required = true,
-                description = "broker destination to consume: redis://HOST:PORT/CHANNEL, kafka://HOST:PORT/TOPIC or"
-                              + " rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
+                description = "broker destination to consume: redis://HOST:PORT/CHANNEL, redis-stream://HOST:PORT/STREAM,"
+                              + " kafka://HOST:PORT/TOPIC or rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
         String broker;
     }
 

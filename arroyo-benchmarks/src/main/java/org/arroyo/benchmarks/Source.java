@@ -32,8 +32,8 @@ public final class Source implements Callable<Integer> {
         String zeroMq;
 
         @Option(names = "--broker", required = true,
-                description = "broker destination to publish to: redis://HOST:PORT/CHANNEL, kafka://HOST:PORT/TOPIC or"
-                              + " rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
+                description = "broker destination to publish to: redis://HOST:PORT/CHANNEL, redis-stream://HOST:PORT/STREAM,"
+                              + " kafka://HOST:PORT/TOPIC or rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
         String broker;
     }
 
@@ -61,11 +61,12 @@ public final class Source implements Callable<Integer> {
         BenchFrames frames = BenchFrames.ofFrameKib(frameKib);
         try (Outbox out = open()) {
             for (RunSpec spec : specs) {
-                JsonLines.print(send(out, frames, spec));
                 if (spec.rate() > 0) {
-                    // the next run starts with empty queues, so that a backlog does not count as its latency
+                    // a paced run starts with empty queues, so that a backlog does not count as its latency
+                    out.awaitDrained();
                     Thread.sleep(DRAIN_MILLIS);
                 }
+                JsonLines.print(send(out, frames, spec));
             }
         }
         return 0;

@@ -11,7 +11,8 @@ final class StageAddresses {
 
     @Option(names = "--in", required = true,
             description = "the source's ZeroMQ address (the stage's PULL connects), or a broker destination:"
-                          + " redis://HOST:PORT/CHANNEL, kafka://HOST:PORT/TOPIC, rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
+                          + " redis://HOST:PORT/CHANNEL, redis-stream://HOST:PORT/STREAM, kafka://HOST:PORT/TOPIC,"
+                          + " rabbitmq://USER:PASSWORD@HOST:PORT/QUEUE")
     String in;
 
     @Option(names = "--out", required = true,

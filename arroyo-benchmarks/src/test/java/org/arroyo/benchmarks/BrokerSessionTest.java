@@ -49,6 +49,7 @@ class BrokerSessionTest {
     void theRelayAndThePipelinePassEveryEventOnAndTheSinkCountsWhatTheSourceSent(Broker broker) throws Exception {
         BrokerAddress server = switch (broker) {
             case REDIS -> REDIS;
+            case REDIS_STREAM -> REDIS.on(Broker.REDIS_STREAM);
             case KAFKA -> kafka.server();
             case RABBITMQ -> RABBITMQ;
         };
@@ -69,6 +70,7 @@ class BrokerSessionTest {
                 assertThat(received.get("events").asLong()).as(name + " received").isEqualTo(sent);
                 assertThat(received.get("expected").asLong()).as(name + " expected").isEqualTo(sent);
                 assertThat(received.get("lost").asLong()).as(name + " lost").isZero();
+                assertThat(received.get("p99Millis").asDouble()).as(name + " p99").isPositive();
             }
         }
     }

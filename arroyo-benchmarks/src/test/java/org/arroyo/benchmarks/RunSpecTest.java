@@ -3,6 +3,8 @@ package org.arroyo.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 class RunSpecTest {
@@ -27,5 +29,14 @@ class RunSpecTest {
         assertThatThrownBy(() -> RunSpec.parse("a:x:0")).hasMessageContaining("must be numbers");
         assertThatThrownBy(() -> RunSpec.parse("a:0:0")).hasMessageContaining("seconds must be positive");
         assertThatThrownBy(() -> RunSpec.parse("a:1:-5")).hasMessageContaining("rate must be 0");
+    }
+
+    @Test
+    void aBrokerSessionWarmsUpThenMeasuresAsFastAsItGoesThenAsManyRunsPaced() {
+        Plan plan = Plan.full(Path.of("logs"));
+
+        assertThat(BrokerScenario.runs(plan)).extracting(RunSpec::toString).containsExactly(
+                "warmup-1:5.0:0", "warmup-2:5.0:0", "warmup-3:5.0:0", "warmup-4:5.0:0",
+                "run-1:3.0:0", "run-2:3.0:0", "paced-1:3.0:1000", "paced-2:3.0:1000");
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
          description = "Arroyo stream-processing tools for scientific user facilities.",
          subcommands = { RunCommand.class, ValidateCommand.class, ListBlocksCommand.class, TapCommand.class,
                          DecodeCommand.class, RecodeCommand.class, RecipeCommand.class, DlqCommand.class,
-                         QueueCommand.class })
+                         QueueCommand.class, StreamPyCommand.class })
 public final class ArroyoCli {
 
     public static void main(String[] args) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
          description = "Run pipelines from Camel XML/YAML route files and arroyopy blocks files (Camel Main), "
                        + "until Ctrl-C or SIGTERM stops them cleanly. Each pipeline logs when a run starts, its progress "
-                       + "every 5 s while events flow (-D arroyo.progress=10s, or off) and when the run stops.")
+                       + "every 5 s while events flow (-D arroyo.progress=10s, or off) and when the run stops. "
+                       + "-D arroyo.observe=true serves health, Prometheus metrics and Camel's dev console on 127.0.0.1:9876.")
 final class RunCommand extends CamelCommand {
 
     @Mixin

@@ -1,16 +1,32 @@
 package org.arroyo.cli;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.arroyo.camel.codec.WireFormat;
+import org.arroyo.camel.message.Event;
 import org.arroyo.test.Tagger;
 import org.arroyo.test.infra.DocsPage;
 import org.arroyo.test.infra.PythonPeer;
@@ -26,12 +42,14 @@ import static org.arroyo.cli.PipelineCommandsTest.SAMPLES;
 import static org.arroyo.cli.PipelineCommandsTest.expectedOutputs;
 import static org.arroyo.cli.PipelineCommandsTest.filesIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The packaged command, bin/arroyo, as a real process: started in a working directory, stopped by a signal. */
 class ArroyoCommandIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
@@ -46,7 +64,10 @@ class ArroyoCommandIT {
     }
 
     private void start(String... args) throws IOException {
-        List<String> command = Stream.concat(Stream.of(Path.of("bin/arroyo").toAbsolutePath().toString()), Stream.of(args)).toList();
+        // a build started in the background of a script (CI) passes SIGINT on ignored, and a JVM keeps an ignored
+        // signal ignored; a terminal's Ctrl-C reaches a command that has it, so the command starts with it restored
+        Stream<String> arroyo = Stream.of("env", "--default-signal=INT", Path.of("bin/arroyo").toAbsolutePath().toString());
+        List<String> command = Stream.concat(arroyo, Stream.of(args)).toList();
         process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
@@ -181,5 +202,125 @@ class ArroyoCommandIT {
         }
         process.destroy();
         assertThat(exitCode()).as(stderr()).isZero();
+    }
+
+    @Test
+    void runObservedServesHealthMetricsAndTheDevConsoleOnLoopback() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (Path sample : filesIn(SAMPLES).keySet().stream().map(SAMPLES::resolve).toList()) {
+            Files.copy(sample, in.resolve(sample.getFileName()));
+        }
+        Event event = (Event) WireFormat.MSGPACK.codec().decode(Files.readAllBytes(SAMPLES.resolve("1-event.msgpack")));
+        Map<String, Object> refused = new LinkedHashMap<>(event.metadata());
+        refused.put("refuse", true);
+        Files.write(in.resolve("2a-event.msgpack"), WireFormat.MSGPACK.codec().encodeFrame(event.withMetadata(refused)));
+        Path out = dir.resolve("out");
+        Path notReady = Files.writeString(dir.resolve("not-ready.yaml"), """
+                - beans:
+                    - name: not-ready
+                      type: org.arroyo.cli.NotReady
+                """);
+        int port = freePort();
+        List<String> args = new ArrayList<>(documentedRun());
+        args.addAll(List.of("--classpath", classesOf(Tagger.class) + ":" + classesOf(NotReady.class), "-D", "in.dir=" + in,
+                "-D", "out.dir=" + out, "-D", "camel.management.port=" + port, notReady.toString()));
+        args.replaceAll(arg -> arg.equals("saxs.yaml") ? PIPELINES.resolve("saxs.yaml").toAbsolutePath().toString() : arg);
+
+        start(args.toArray(String[]::new));
+        await().atMost(PATIENCE).until(() -> Files.isDirectory(out) && filesIn(out).size() == 8 && Files.isDirectory(dir.resolve("failed")));
+        HttpResponse<String> metrics = await().atMost(PATIENCE).ignoreExceptions().until(() -> get(port, "/observe/metrics"),
+                response -> response.statusCode() == 200 && response.body().contains("arroyo_pipeline_dead_letters_total{pipeline=\"saxs\"} 1.0"));
+        HttpResponse<String> live = get(port, "/observe/health/live");
+        HttpResponse<String> ready = get(port, "/observe/health/ready?exposureLevel=full");
+        HttpResponse<String> console = get(port, "/q/dev/context");
+        assertThat(listeningAddresses(port)).as("the addresses the server listens on").containsExactly("127.0.0.1");
+        Optional<InetAddress> otherAddress = nonLoopbackAddress();
+        otherAddress.ifPresent(address -> assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress(address, port), 2000))
+                .as("nothing listens on " + address).isInstanceOf(ConnectException.class));
+        process.destroy();
+
+        assertThat(exitCode()).as(stderr()).isZero();
+        List<String> session = DocsPage.of("operations.md").block("", "arroyo_pipeline_messages_in_total").text().lines().toList();
+        assertThat(session).as("the page's answer of /observe/health/live").contains(live.body());
+        assertThat(metrics.body().lines()).as("the figures the page shows")
+                .containsAll(session.stream().filter(line -> line.startsWith("arroyo_pipeline_")).toList());
+        assertThat(metrics.body()).contains("arroyo_pipeline_operator_seconds_count{pipeline=\"saxs\"} 6\n",
+                "arroyo_pipeline_batch_size_count{pipeline=\"saxs\"} 0\n", "camel_exchanges_total{");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        assertThat(ready.statusCode()).as("a readiness check of the context is DOWN: " + ready.body()).isEqualTo(503);
+        assertThat(json(ready).get("checks").findValuesAsText("name")).contains("not-ready", "route:saxs", "context");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("arroyo");
+    }
+
+    @Test
+    void runObservedOnANonLoopbackAddressWarns() throws Exception {
+        String host = DocsPage.of("operations.md").block("properties", "camel.management.host").text().split("=")[1].strip();
+        start("run", "-D", "arroyo.observe=true", "-D", "camel.management.host=" + host, "-D", "camel.management.port=" + freePort(),
+                "-D", "camel.main.duration-max-seconds=1", PIPELINES.resolve("saxs.yaml").toAbsolutePath().toString(),
+                "-D", "in.dir=" + dir.resolve("in"), "-D", "out.dir=" + dir.resolve("out"),
+                "--classpath", classesOf(Tagger.class));
+
+        assertThat(exitCode()).as(stderr()).isZero();
+        assertThat(stderr()).contains("WARN  ObservePlugin - The management server (health, metrics, dev console) "
+                                      + "listens on 0.0.0.0, reachable from other machines (camel.management.host)");
+    }
+
+    /**
+     * The local addresses of the TCP sockets listening on this port, as the kernel lists them: IPv4 ones and IPv4-mapped
+     * IPv6 ones as dotted quads, any other IPv6 address as the kernel's hex.
+     */
+    private static List<String> listeningAddresses(int port) throws IOException {
+        String hexPort = String.format(":%04X", port);
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.strip().split("\\s+");
+                String local = fields[1];
+                if (local.endsWith(hexPort) && fields[3].equals("0A")) { // 0A: LISTEN
+                    String hex = local.substring(0, local.indexOf(':'));
+                    boolean ipv4 = hex.length() == 8 || hex.startsWith("0000000000000000FFFF0000");
+                    addresses.add(ipv4 ? dottedQuad(hex.substring(hex.length() - 8)) : hex);
+                }
+            }
+        }
+        return addresses;
+    }
+
+    /** An IPv4 address as the kernel writes it: 8 hex digits, little-endian. */
+    private static String dottedQuad(String hex) {
+        long address = Long.parseLong(hex, 16);
+        return (address & 0xff) + "." + (address >> 8 & 0xff) + "." + (address >> 16 & 0xff) + "." + (address >> 24 & 0xff);
+    }
+
+    /** The page's {@code arroyo run} with the switch, as arguments. */
+    private static List<String> documentedRun() {
+        String command = DocsPage.of("operations.md").block("bash", "arroyo run -D arroyo.observe=true").text().strip();
+        assertThat(command).startsWith("arroyo ");
+        return List.of(command.substring("arroyo ".length()).split(" +"));
+    }
+
+    private static String classesOf(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static Optional<InetAddress> nonLoopbackAddress() throws IOException {
+        return NetworkInterface.networkInterfaces().filter(network -> {
+            try {
+                return network.isUp() && !network.isLoopback();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).flatMap(NetworkInterface::inetAddresses).filter(Inet4Address.class::isInstance).findFirst();
     }
 }

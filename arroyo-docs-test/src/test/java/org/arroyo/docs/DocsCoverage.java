@@ -43,6 +43,8 @@ final class DocsCoverage {
             new NotRun("brokers.md", "xml", "<artifactId>arroyo-brokers</artifactId>", "Maven dependencies, not routes"),
             new NotRun("zeromq-component.md", "xml", "<artifactId>camel-zeromq</artifactId>", "a Maven dependency, not routes"),
             new NotRun("testing.md", "xml", "<artifactId>arroyo-test</artifactId>", "a Maven dependency, not routes"),
+            new NotRun("tracing.md", "xml", "<artifactId>arroyo-tracing</artifactId>", "a Maven dependency, not routes"),
+            new NotRun("operations.md", "xml", "<artifactId>camel-platform-http-main</artifactId>", "Maven dependencies, not routes"),
             new NotRun("zocalo.md", "xml", "<broker xmlns=\"http://activemq.apache.org/schema/core\"",
                     "an ActiveMQ broker's activemq.xml, not routes; ActiveMqBroker sets the same policy in the tests"),
             new NotRun("dsl.md", "yaml", "      - to:\n          uri: kamelet:arroyo-partition-sink",
@@ -66,7 +68,9 @@ final class DocsCoverage {
             new NotRun("camel.md", "properties", "camel.main.shutdownTimeout = 10",
                     "one configuration key; the example's application.properties sets it, ExampleApplicationTest runs it"),
             new NotRun("dsl.md", "", "saxs: run demo-0001 started:", "log lines as a pipeline writes them; PipelineProgressTest asserts their form"),
-            new NotRun("zeromq-component.md", "properties", null, "placeholders for CURVE keys, not real keys"));
+            new NotRun("zeromq-component.md", "properties", null, "placeholders for CURVE keys, not real keys"),
+            new NotRun("deployment.md", "ini", "[Service]",
+                    "a systemd unit: the build machine runs no systemd; its ExecStart is `arroyo run` of the packaged jar, as the arroyo-cli tests run it"));
 
     private static final Pattern PAGE = Pattern.compile("DocsPage\\.of\\(\"([^\"]+)\"\\)");
     /** A test's call taking blocks of a page: block(language, text), named(language, name), blocks(language), files(). */

@@ -87,10 +87,15 @@ public class AzimuthalIntegration implements Operator {
         double max = Double.NEGATIVE_INFINITY;
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < pixels.length; i++) {
-            sums[binOfPixel[i]] += pixels[i];
-            total += pixels[i];
-            max = Math.max(max, pixels[i]);
-            min = Math.min(min, pixels[i]);
+            double pixel = pixels[i];
+            sums[binOfPixel[i]] += pixel;
+            total += pixel;
+            if (pixel > max || Double.isNaN(pixel)) { // a NaN pixel makes the maximum and minimum NaN, as in numpy
+                max = pixel;
+            }
+            if (pixel < min || Double.isNaN(pixel)) {
+                min = pixel;
+            }
         }
         double[] profile = new double[bins];
         for (int bin = 0; bin < bins; bin++) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.main.Main;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** The example end to end in Camel Main, checked against an independent numpy integration. */
 class ExampleApplicationTest {
 
-    private static final int FRAMES = 6;
+    static final int FRAMES = 6;
     private static final int BINS = 80;
 
     static int freePort() throws IOException {
@@ -61,7 +62,13 @@ class ExampleApplicationTest {
      * ({@code camel.main.profile} chooses the profile, as it does on the command line).
      */
     static Path runExample(String dsl, Path output, Map<String, String> properties) throws Exception {
+        return runExample(dsl, output, properties, main -> { });
+    }
+
+    /** {@link #runExample(String, Path, Map)} with the Main set up further before it runs. */
+    static Path runExample(String dsl, Path output, Map<String, String> properties, Consumer<Main> setUp) throws Exception {
         Main main = ExampleApplication.create(dsl);
+        setUp.accept(main);
         Map<String, String> overrides = new LinkedHashMap<>(properties);
         String profile = overrides.remove("camel.main.profile");
         if (profile != null) {

@@ -36,8 +36,13 @@ public final class Deliveries {
 
     /** A run of {@code events} small events ({@code frame_number} 0, 1, ...; no frame) between a start and a stop, as msgpack. */
     public static List<byte[]> run(String runId, int events) {
+        return run(runId, 0, events);
+    }
+
+    /** As {@link #run(String, int)}, numbering the frames from {@code firstFrame}: runs numbered apart hold no equal event. */
+    public static List<byte[]> run(String runId, long firstFrame, int events) {
         Run run = Run.start(Map.of("run_id", runId));
-        for (long frame = 0; frame < events; frame++) {
+        for (long frame = firstFrame; frame < firstFrame + events; frame++) {
             run.event(Map.of("frame_number", frame));
         }
         return run.stop(Map.of("run_id", runId, "num_frames", (long) events)).stream()

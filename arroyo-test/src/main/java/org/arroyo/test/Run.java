@@ -18,6 +18,9 @@ import org.arroyo.camel.message.Stop;
  *         .event(Map.of("frame_number", 0), NdArray.ofDoubles(new double[] { 1, 2, 3, 4 }, 2, 2))
  *         .event(Map.of("frame_number", 1))
  *         .stop(Map.of("num_frames", 2));
+ * List<ArroyoMessage> lossy = Run.start(Map.of("run_id", "scan-2"))
+ *         .frames("frame_number", 0, 1, 4, 4, 3)          // 2 missing, 4 twice, 3 late
+ *         .stop(Map.of("num_frames", 5));
  * }</pre>
  *
  * For a detector-sized run, {@link ScanRun#messages} makes one of N frames of 128 x 256 uint16.
@@ -43,6 +46,17 @@ public final class Run {
     /** Adds an event carrying a frame. */
     public Run event(Map<String, ?> metadata, NdArray frame) {
         return event(Event.of(metadata, frame));
+    }
+
+    /**
+     * Adds one event per number, in the order given, each with only {@code field} (e.g. {@code frame_number}) in its
+     * metadata: a run with gaps, duplicates or frames out of order is written as it arrives, {@code 0, 1, 4, 4, 3}.
+     */
+    public Run frames(String field, long... numbers) {
+        for (long number : numbers) {
+            event(Map.of(field, number));
+        }
+        return this;
     }
 
     /** Adds an event built some other way, e.g. with an opaque payload. */

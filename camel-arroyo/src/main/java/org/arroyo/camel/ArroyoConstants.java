@@ -15,6 +15,12 @@ public final class ArroyoConstants {
               javaType = "java.lang.Object")
     public static final String WIRE_FRAME = "ArroyoWireFrame";
 
+    @Metadata(label = "property", description = "An exchange property, not a header: the message the pipeline's listener"
+                            + " gave, decoded, as the pipeline's first step noted it (kept while the operator's outputs"
+                            + " replace the body; the run id and frame number of trace spans come from it).",
+              javaType = "org.arroyo.camel.message.ArroyoMessage")
+    public static final String LISTENER_MESSAGE = "ArroyoListenerMessage";
+
     @Metadata(label = "property", description = "An exchange property, not a header: the place of a published message among"
                             + " those one input became (0, 1, ...), e.g. for file names.",
               javaType = "java.lang.Integer")
@@ -34,6 +40,11 @@ public final class ArroyoConstants {
                             + " sent to. A pipeline retries such a message instead of dead-lettering it.",
               javaType = "String")
     public static final String PUBLISH_FAILED = "ArroyoPublishFailed";
+
+    @Metadata(label = "property", description = "An exchange property, not a header: on a run's stop, what the pipeline's"
+                            + " frame check counted in the run (org.arroyo.camel.operator.FrameCount).",
+              javaType = "org.arroyo.camel.operator.FrameCount")
+    public static final String FRAME_COUNT = "ArroyoFrameCount";
 
     private ArroyoConstants() {
     }

@@ -58,7 +58,7 @@ public class ArroyoDeliveryEndpoint extends DefaultEndpoint implements ArroyoDel
     @Override
     public AsyncProducer createAsyncProducer() throws Exception {
         PublishStep step = defaults.publishStep(broker);
-        AsyncProducer producer = broker.createAsyncProducer();
+        AsyncProducer producer = defaults.createProducer(broker);
         return step == null ? producer : new PublishStepProducer(this, producer, step);
     }
 

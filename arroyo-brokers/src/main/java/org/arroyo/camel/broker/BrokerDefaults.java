@@ -2,6 +2,7 @@ package org.arroyo.camel.broker;
 
 import java.util.Set;
 
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
@@ -22,6 +23,11 @@ public interface BrokerDefaults {
     /** The consumer of a configured endpoint. */
     default Consumer createConsumer(Endpoint endpoint, Processor processor) throws Exception {
         return endpoint.createConsumer(processor);
+    }
+
+    /** The producer of a configured endpoint. */
+    default AsyncProducer createProducer(Endpoint endpoint) throws Exception {
+        return endpoint.createAsyncProducer();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.arroyo.camel.dataformat.PipelineFormat;
 import org.arroyo.camel.message.Event;
+import org.arroyo.camel.operator.FrameChecking;
 import org.arroyo.test.Tagger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class BlocksRouteBuilderTest {
             "blocks: [\\n  - name: x\\n"                                  | not valid YAML: 
             "pipelines: []"                                               | expected a top-level 'blocks' list
             "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\nlogging: debug" | unknown key 'logging' at the top (expected blocks)
-            "blocks:\\n  - nme: saxs\\n    listeners: [direct:in]" | block 1: unknown key 'nme' (expected name, description, listeners, operator, stages, decouple, batch, partition, publishers, format)
+            "blocks:\\n  - nme: saxs\\n    listeners: [direct:in]" | block 1: unknown key 'nme' (expected name, description, listeners, frames, operator, stages, decouple, batch, partition, publishers, format)
             "blocks:\\n  - listeners: [direct:in]" | block 1: a pipeline needs a name
             "blocks:\\n  - name: saxs\\n    operator: {klass: org.example.FrameMeanMax}\\n    listeners: [direct:in]" | block 'saxs': unknown key 'klass' in operator (expected bean, class, args, kwargs)
             "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    stages: [decouple]\\n    decouple: {thread: 2}" | block 'saxs': unknown key 'thread' in decouple (expected queueSize, threads)
@@ -87,7 +88,7 @@ class BlocksRouteBuilderTest {
             "blocks:\\n  - name: saxs\\n    operator: {class: org.example.Missing}\\n    listeners: [direct:in]" | block 'saxs': class org.example.Missing is not on the classpath
             "blocks:\\n  - name: saxs\\n    operator: {class: java.lang.StringBuilder}\\n    listeners: [direct:in]" | block 'saxs': class java.lang.StringBuilder is not an org.arroyo.camel.operator.Operator
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}" | block 'saxs': needs at least one listener (a Camel endpoint URI under 'listeners')
-            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, listeners, operator, stages, decouple, batch, partition, publishers, format)
+            "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listener: direct:in" | block 'saxs': unknown key 'listener' (expected name, description, listeners, frames, operator, stages, decouple, batch, partition, publishers, format)
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners:\\n      - class: arroyopy.zmq.ZMQListener" | block 'saxs': listeners entry 1 must be a Camel endpoint URI such as zeromq:SUB:tcp://127.0.0.1:5555, not a mapping
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no public constructor taking 0 arguments
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x], kwargs: {copys: 2}}\\n    listeners: [direct:in]" | block 'saxs': Tagger has no property 'copys'
@@ -97,6 +98,7 @@ class BlocksRouteBuilderTest {
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_size: -3}" | block 'saxs': batch maxSize must be a whole number of at least 1, not '-3'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_size: 3, max_age: soon}" | block 'saxs': batch maxAge must be a positive duration such as 500ms, 2s or 1500 (milliseconds), not 'soon'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, batch]\\n    batch: {max_sise: 3}" | block 'saxs': unknown key 'max_sise' in batch (expected max_size, max_age, max_idle)
+            "blocks:\\n  - name: saxs\\n    listeners: [direct:in]\\n    frames: {count_feild: n}" | block 'saxs': unknown key 'count_feild' in frames (expected field, count_field)
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [operator, shuffle]" | block 'saxs': stages entry 2 must be one of decouple, operator, batch, unbatch, not 'shuffle'
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    batch: {max_size: 3}" | block 'saxs': batch settings are given but 'batch' is not in the stages [operator]
             "blocks:\\n  - name: saxs\\n    operator: {class: org.arroyo.test.Tagger, args: [x]}\\n    listeners: [direct:in]\\n    stages: [batch]\\n    batch: {max_size: 3}" | block 'saxs': an operator is given but 'operator' is not in the stages [batch]
@@ -129,8 +131,20 @@ class BlocksRouteBuilderTest {
                 """);
 
         assertThat(BlocksFile.isBlocksFile(file)).isTrue();
-        assertThat(BlocksFile.read(file)).containsExactly(new PipelineSpec("reduce", "azimuthal integration", List.of("{{detector}}"),
+        assertThat(BlocksFile.read(file)).containsExactly(new PipelineSpec("reduce", "azimuthal integration", List.of("{{detector}}"), null,
                 new OperatorSpec(null, "org.example.NotOnTheClasspath", List.of(), Map.of()), List.of(StageName.OPERATOR),
                 null, null, null, List.of("kafka:reduced", "file:out"), PipelineFormat.MSGPACK));
+    }
+
+    @Test
+    void anEmptyFramesMappingChecksFramesWithTheDefaults() throws Exception {
+        Path file = write("""
+                blocks:
+                  - name: saxs
+                    listeners: [direct:in]
+                    frames: {}
+                """);
+
+        assertThat(BlocksFile.read(file)).extracting(PipelineSpec::frames).containsExactly(FrameChecking.DEFAULTS);
     }
 }

@@ -10,22 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.PluginHelper;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.codec.JsonImageAssembler;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
+import org.arroyo.camel.operator.FrameChecking;
+import org.arroyo.camel.operator.FrameCount;
 import org.arroyo.camel.operator.Publishers;
+import org.arroyo.test.Run;
 import org.arroyo.test.Tagger;
 import org.arroyo.test.infra.InteropVectors;
 import org.junit.jupiter.api.Test;
@@ -39,7 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mock:a and mock:b, a dead letter channel) written in Java, XML, YAML and as an arroyopy blocks file:
  * for the same input every form publishes the same bytes, sends the same refused message to the error
  * handler and builds the same route. A second pipeline with built-in stages (decouple, operator, batch) gives
- * the same batches in every form, and a third, reading and writing ArroyoXPS's json+raw, the same bytes.
+ * the same batches in every form, a third, reading and writing ArroyoXPS's json+raw, the same bytes, and a fourth,
+ * checking its frames (also as the arroyo-frames-action Kamelet), the same counts.
  */
 class SamePipelineInEveryFormTest {
 
@@ -94,7 +104,7 @@ class SamePipelineInEveryFormTest {
             assertThat(form.route()).isEqualTo(java.route());
             assertThat(form.publishedBodies()).isEqualTo(java.publishedBodies());
         }
-        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-progress process", "saxs-decouple process", "saxs-2 from direct:saxs-decoupled",
+        assertThat(java.route()).containsExactly("saxs from direct:in", "saxs-decouple process", "saxs-2 from direct:saxs-decoupled",
                 "saxs-operator process", "saxs-batching process", "saxs-3 from direct:saxs-batches", "saxs-publish process");
         assertThat(java.publishedBodies()).as("start, 3 frames tagged twice in batches of 3, stop").hasSize(4);
         assertThat(java.publishedBodies().get(0)).isEqualTo(WireFormat.MSGPACK.codec().decode(input.get(0)).toString());
@@ -125,6 +135,60 @@ class SamePipelineInEveryFormTest {
         }
         assertThat(java.route()).containsExactly("xps from direct:in", "xps-read process", "xps-progress process", "xps-operator process",
                 "xps-publish process");
+    }
+
+    /** What a form's frame check counted in one run: the stop's summary, the readiness check, the counters. */
+    record FramesOutcome(FrameCount summary, HealthCheck.State readiness, Map<String, Object> details, Map<String, Double> counters,
+                         int published) {
+    }
+
+    @Test
+    void aFrameCheckCountsTheSameInEveryForm() throws Exception {
+        List<byte[]> input = Run.start(Map.of("run_id", "scan-1"))
+                .frames("seq_num", 0, 1, 2, 5, 6, 6, 7, 9, 8, 3)
+                .stop(Map.of("run_id", "scan-1", "frames", 10L)).stream()
+                .map(WireFormat.MSGPACK.codec()::encodeFrame).toList();
+        FramesOutcome java = runFrames(input, context -> context.addRoutes(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("saxs").listen("direct:in").checkFrames(new FrameChecking("seq_num", "frames")).publish("mock:a");
+            }
+        }));
+        FramesOutcome xml = runFrames(input, context -> load(context, "dsl/frames.xml"));
+        FramesOutcome yaml = runFrames(input, context -> load(context, "dsl/frames.yaml"));
+        FramesOutcome blocks = runFrames(input, context -> context.addRoutes(new BlocksRouteBuilder(resource("dsl/frames-blocks.yaml"))));
+        FramesOutcome kamelet = runFrames(input, context -> load(context, "dsl/frames-kamelet.yaml"));
+
+        // gaps 3-4 and 8; 8 and 3 come late, so 4 is missing; 6 twice; 9 distinct frames where the stop says 10
+        FrameCount expected = new FrameCount("scan-1", 9, 2, 1, 1, 2, 0, 10L);
+        for (FramesOutcome form : List.of(java, xml, yaml, blocks, kamelet)) {
+            assertThat(form.summary()).isEqualTo(expected);
+            assertThat(form.readiness()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(form.details()).containsEntry("missing", 1L).containsEntry("declared", 10L);
+            assertThat(form.counters()).containsExactlyInAnyOrderEntriesOf(Map.of("arroyopy.frame.gaps", 2.0,
+                    "arroyopy.frames.missing", 1.0, "arroyopy.frame.duplicates", 1.0, "arroyopy.frames.out.of.order", 2.0,
+                    "arroyopy.frame.count.mismatches", 1.0));
+            assertThat(form.published()).as("every message passes").isEqualTo(input.size());
+        }
+    }
+
+    private static FramesOutcome runFrames(List<byte[]> input, Form form) throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            context.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, meters);
+            form.load(context);
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            input.forEach(bytes -> template.sendBody("direct:in", bytes));
+            List<Exchange> published = context.getEndpoint("mock:a", MockEndpoint.class).getReceivedExchanges();
+            HealthCheck.Result readiness = HealthCheckHelper.invokeReadiness(context).stream()
+                    .filter(result -> result.getCheck().getId().equals("arroyo-frames-saxs")).findFirst().orElseThrow();
+            Map<String, Double> counters = new TreeMap<>();
+            meters.getMeters().stream().map(meter -> meter.getId().getName()).filter(name -> name.startsWith("arroyopy.frame"))
+                    .forEach(name -> counters.put(name, meters.get(name).tag("pipeline", "saxs").counter().count()));
+            return new FramesOutcome(published.get(published.size() - 1).getProperty(ArroyoConstants.FRAME_COUNT, FrameCount.class),
+                    readiness.getState(), readiness.getDetails(), counters, published.size());
+        }
     }
 
     /** The start, each tagged event as its JSON header and its image, the stop: as json+raw writes them. */
@@ -174,7 +238,7 @@ class SamePipelineInEveryFormTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             batchMaxSize | 0       | pipeline saxs: batch maxSize must be a whole number of at least 1, not '0'
-            batchMaxSise | 3       | pipeline saxs: unknown parameter 'batchMaxSise' (expected pipeline, description, listener, operator, stages, decoupleQueueSize, decoupleThreads, batchMaxSize, batchMaxAge, batchMaxIdle, partitionBy, partitionField, partitionOutputs, publishers, format)
+            batchMaxSise | 3       | pipeline saxs: unknown parameter 'batchMaxSise' (expected pipeline, description, listener, framesField, framesCountField, operator, stages, decoupleQueueSize, decoupleThreads, batchMaxSize, batchMaxAge, batchMaxIdle, partitionBy, partitionField, partitionOutputs, publishers, format)
             format       | xml     | pipeline saxs: format must be one of msgpack, json, json+raw, multipart, raw, lhhttt, not 'xml'
             """)
     void aBadParameterOfTheTemplateSaysWhichPipelineAndWhatIsWrong(String parameter, String value, String problem) {

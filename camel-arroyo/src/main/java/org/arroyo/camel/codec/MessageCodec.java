@@ -28,7 +28,7 @@ public interface MessageCodec {
 
     /** Decodes a single-frame message. */
     default ArroyoMessage decode(byte[] frame) {
-        return decode(List.of(ByteBuffer.wrap(frame)));
+        return decode(ByteBuffer.wrap(frame));
     }
 
     /** Decodes a single-frame message. */

@@ -27,7 +27,12 @@ public final class MsgpackCodec implements MessageCodec {
     @Override
     public ArroyoMessage decode(List<ByteBuffer> frames) {
         MessageCodec.requireFrames(frames, 1, 1, "msgpack");
-        MapBuilder fields = MsgpackReader.readMap(frames.get(0));
+        return decode(frames.get(0));
+    }
+
+    @Override
+    public ArroyoMessage decode(ByteBuffer frame) {
+        MapBuilder fields = MsgpackReader.readMap(frame);
         MessageType type = WireMaps.takeMessageType(fields);
         return type == MessageType.EVENT ? event(fields) : WireMaps.startOrStop(type, fields.build());
     }

@@ -15,6 +15,7 @@ import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageSizeException;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.value.ValueType;
 
 /**
@@ -28,40 +29,76 @@ final class MsgpackReader {
     /** Deeper nesting than this is refused: no detector header needs it, a hostile input might. */
     static final int MAX_DEPTH = 64;
 
+    /**
+     * Each thread's unpacker, reset for each message: a new one costs more than reading an event's header (msgpack-core
+     * makes its buffers by reflection).
+     */
+    private static final ThreadLocal<Unpacking> UNPACKING = ThreadLocal.withInitial(Unpacking::new);
+
+    /** An unpacker and the input it reads, which holds the frame being read and nothing between messages. */
+    private static final class Unpacking {
+        private final ArrayBufferInput input = new ArrayBufferInput(new byte[0]);
+        private final MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(input);
+
+        MessageUnpacker start(byte[] bytes, int offset, int length) throws IOException {
+            input.reset(bytes, offset, length);
+            unpacker.reset(input);
+            return unpacker;
+        }
+
+        void release() throws IOException {
+            input.close();
+            unpacker.reset(input);
+        }
+    }
+
     private final ByteBuffer input;
     private final MessageUnpacker unpacker;
 
-    private MsgpackReader(ByteBuffer input) {
-        this.input = input.slice();
-        // msgpack-core reads array-backed buffers only (not read-only ones, nor direct ones on Java 17):
-        // it parses a copy of those, while binary values stay slices of the input itself
-        this.unpacker = this.input.hasArray()
-                ? MessagePack.newDefaultUnpacker(this.input.array(), this.input.arrayOffset(), this.input.remaining())
-                : MessagePack.newDefaultUnpacker(Bytes.copyOf(this.input));
+    private MsgpackReader(ByteBuffer input, MessageUnpacker unpacker) {
+        this.input = input;
+        this.unpacker = unpacker;
     }
 
     /** The single map the buffer holds; trailing bytes after it are an error. */
     static MapBuilder readMap(ByteBuffer input) {
-        MsgpackReader reader = new MsgpackReader(input);
+        ByteBuffer frame = input.slice();
+        Unpacking unpacking = UNPACKING.get();
         try {
-            if (!reader.unpacker.hasNext()) {
+            // msgpack-core reads array-backed buffers only (not read-only ones, nor direct ones on Java 17):
+            // it parses a copy of those, while binary values stay slices of the input itself
+            MessageUnpacker unpacker = frame.hasArray()
+                    ? unpacking.start(frame.array(), frame.arrayOffset(), frame.remaining())
+                    : unpacking.start(Bytes.copyOf(frame), 0, frame.remaining());
+            try {
+                return new MsgpackReader(frame, unpacker).readWhole();
+            } finally {
+                unpacking.release();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("msgpack-core failed to reset an in-memory unpacker", e);
+        }
+    }
+
+    private MapBuilder readWhole() {
+        try {
+            if (!unpacker.hasNext()) {
                 throw new ArroyoDecodeException("empty input, expected a msgpack map", 0);
             }
-            long start = reader.offset();
-            if (reader.unpacker.getNextFormat().getValueType() != ValueType.MAP) {
+            long start = offset();
+            if (unpacker.getNextFormat().getValueType() != ValueType.MAP) {
                 throw new ArroyoDecodeException("expected a msgpack map, found "
-                        + reader.unpacker.getNextFormat().getValueType().name().toLowerCase() + TextHint.of(reader.input), start);
+                        + unpacker.getNextFormat().getValueType().name().toLowerCase() + TextHint.of(input), start);
             }
-            MapBuilder map = reader.readMapValue(1);
-            if (reader.unpacker.hasNext()) {
-                throw new ArroyoDecodeException((reader.input.limit() - reader.offset())
-                        + " unexpected bytes after the map", reader.offset());
+            MapBuilder map = readMapValue(1);
+            if (unpacker.hasNext()) {
+                throw new ArroyoDecodeException((input.limit() - offset()) + " unexpected bytes after the map", offset());
             }
             return map;
         } catch (MessageInsufficientBufferException e) {
-            throw new ArroyoDecodeException("truncated msgpack: the input ends inside a value", reader.offset(), e);
+            throw new ArroyoDecodeException("truncated msgpack: the input ends inside a value", offset(), e);
         } catch (IOException | MessagePackException e) {
-            throw new ArroyoDecodeException("malformed msgpack: " + e.getMessage(), reader.offset(), e);
+            throw new ArroyoDecodeException("malformed msgpack: " + e.getMessage(), offset(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.util.StringHelper;
 import org.arroyo.camel.operator.Batching;
 import org.arroyo.camel.operator.Decoupling;
+import org.arroyo.camel.operator.FrameChecking;
 
 /**
  * The route template {@value #PIPELINE}: an Arroyo pipeline in a few lines of XML or YAML. Its parameters are the
@@ -41,6 +42,11 @@ public class ArroyoTemplates extends RouteBuilder {
             Map.entry("pipeline", "The pipeline's name: its route id, and NAME-publishers in the registry and JMX"),
             Map.entry("description", "What the pipeline does: its route's description"),
             Map.entry("listener", "The listener: a consumer endpoint URI"),
+            Map.entry("framesField", "Checks the frame numbers of each run (gaps, duplicates, out of order, the stop's count):"
+                    + " the event metadata field that numbers frames, e.g. " + FrameChecking.DEFAULT_FIELD
+                    + "; without this or framesCountField no check"),
+            Map.entry("framesCountField", "The frame check: the stop's field that counts the run's frames; default "
+                    + FrameChecking.DEFAULT_COUNT_FIELD),
             Map.entry("operator", "Name of the Operator bean; without it messages pass through"),
             Map.entry("stages", "The stages in order, separated by commas: decouple, operator, batch, unbatch;"
                     + " default: operator (if one is given)"),

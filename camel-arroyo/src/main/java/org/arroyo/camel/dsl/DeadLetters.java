@@ -7,18 +7,25 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.DelegateProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.DeadLetterChannelBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteDefinitionHelper;
+import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
+import org.apache.camel.reifier.errorhandler.DeadLetterChannelReifier;
+import org.apache.camel.reifier.errorhandler.ErrorHandlerReifier;
 import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.util.StringHelper;
 import org.apache.camel.util.URISupport;
 import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.operator.ArroyoDelivery;
+import org.arroyo.camel.operator.OperatorProcessor;
+import org.arroyo.camel.operator.PublishProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * (logged once, at the first retry) until it is taken or Camel's shutdown timeout ends the stopping pipeline, which
  * leaves it unfinished: a durable listener does not acknowledge it and delivers it again after a restart.</li>
  * </ul>
+ * Only the publishing step ({@link PublishProcessor}) can be refused, so the operator step's error handler does not
+ * redeliver: Camel's error handler copies the exchange before each step it may redeliver, which the operator step is
+ * spared. A step it cannot see into (one wrapped by a tracer's {@code traceProcessors}) keeps the copy.
  */
 final class DeadLetters {
 
@@ -47,6 +57,16 @@ final class DeadLetters {
 
     /** Where the kind of the failed message is kept: the original message, restored for the dead letter, has lost it. */
     private static final String FAILED_KIND = "ArroyoFailedMessageType";
+
+    static {
+        ErrorHandlerReifier.registerReifier(Channel.class, (route, channel) -> new ErrorHandlerReifier<>(route, (Channel) channel) {
+            @Override
+            public Processor createErrorHandler(Processor step) throws Exception {
+                DeadLetterChannelDefinition handler = operates(step) ? definition.withoutRedelivery() : definition;
+                return new DeadLetterChannelReifier(route, handler).createErrorHandler(step);
+            }
+        });
+    }
 
     private DeadLetters() {
     }
@@ -67,8 +87,8 @@ final class DeadLetters {
         }
     }
 
-    private static DeadLetterChannelBuilder channel(String uri) {
-        DeadLetterChannelBuilder channel = new DeadLetterChannelBuilder(uri);
+    private static Channel channel(String uri) {
+        Channel channel = new Channel(uri);
         channel.useOriginalMessage();
         // the predicate decides, so no limit of its own: a retry counts only with a limit other than 0
         channel.maximumRedeliveries(-1);
@@ -84,6 +104,28 @@ final class DeadLetters {
         channel.onRedelivery(DeadLetters::logFirstRetry);
         channel.onPrepareFailure(exchange -> deadLetter(exchange, uri));
         return channel;
+    }
+
+    /** The pipelines' dead letter channel, which does not retry at the operator step: no publisher refuses anything there. */
+    private static final class Channel extends DeadLetterChannelBuilder {
+
+        Channel(String uri) {
+            super(uri);
+        }
+
+        /** This channel for a step where no publisher can refuse: the same dead letters, no retry. */
+        DeadLetterChannelDefinition withoutRedelivery() {
+            DeadLetterChannelDefinition once = new DeadLetterChannelDefinition();
+            cloneBuilder(once);
+            once.setRetryWhilePredicate(null);
+            once.maximumRedeliveries(0);
+            return once;
+        }
+    }
+
+    /** Whether a route step is the operator step, possibly wrapped (not a step that runs others, such as a kamelet). */
+    private static boolean operates(Processor step) {
+        return step instanceof OperatorProcessor || step instanceof DelegateProcessor wrapper && operates(wrapper.getProcessor());
     }
 
     /** Retried: a message a publisher could not take; anything else goes to the dead letters at once. */

@@ -10,6 +10,8 @@ import org.arroyo.camel.operator.Batching;
 import org.arroyo.camel.operator.BatchingProcessor;
 import org.arroyo.camel.operator.Decoupling;
 import org.arroyo.camel.operator.DecouplingProcessor;
+import org.arroyo.camel.operator.FrameCheck;
+import org.arroyo.camel.operator.FrameChecking;
 import org.arroyo.camel.operator.PartitionRecipients;
 import org.arroyo.camel.operator.Partitioning;
 
@@ -34,6 +36,11 @@ public final class KameletStages {
     /** The decoupling step of {@code arroyo-decouple-action}. */
     public static DecouplingProcessor decoupling(String templateId, String routeId, Object queueSize, Object threads) {
         return new DecouplingProcessor(sink(templateId, routeId), SpecReader.read(settings("queueSize", queueSize, "threads", threads), Decoupling.class));
+    }
+
+    /** The step of {@code arroyo-frames-action}: the frame check named {@code pipeline}. */
+    public static FrameCheck frameCheck(String pipeline, Object field, Object countField) {
+        return new FrameCheck(pipeline, SpecReader.read(settings("field", field, "countField", countField), FrameChecking.class));
     }
 
     /**

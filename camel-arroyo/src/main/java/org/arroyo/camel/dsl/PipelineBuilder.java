@@ -23,10 +23,13 @@ import org.arroyo.camel.operator.Batching;
 import org.arroyo.camel.operator.BatchingProcessor;
 import org.arroyo.camel.operator.Decoupling;
 import org.arroyo.camel.operator.DecouplingProcessor;
+import org.arroyo.camel.operator.FrameCheck;
+import org.arroyo.camel.operator.FrameChecking;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.operator.OperatorProcessor;
 import org.arroyo.camel.operator.Outputs;
 import org.arroyo.camel.operator.PartitionRecipients;
+import org.arroyo.camel.operator.PipelineMeters;
 import org.arroyo.camel.operator.PipelineProgress;
 import org.arroyo.camel.operator.Partitioner;
 import org.arroyo.camel.operator.Partitioning;
@@ -44,14 +47,18 @@ public final class PipelineBuilder {
 
     private final RouteBuilder routes;
     private final String name;
+    private final PipelineMeters meters;
     private PipelineFormat format = PipelineFormat.MSGPACK;
     private RouteDefinition firstRoute;
     private ProcessorDefinition<?> tail;
+    /** How many steps the first route has right after the listener: where a frame check goes. */
+    private int listenedSteps = -1;
     private int stages = 1;
 
     PipelineBuilder(RouteBuilder routes, String name) {
         this.routes = routes;
         this.name = Objects.requireNonNull(name, "pipeline name");
+        this.meters = new PipelineMeters(name);
     }
 
     /**
@@ -87,7 +94,7 @@ public final class PipelineBuilder {
         if (uris.length == 1) {
             firstRoute = listener(uris[0], name);
             tail = read(firstRoute, name);
-            return showingProgress();
+            return showingProgress(format != PipelineFormat.MSGPACK);
         }
         String merged = "seda:" + name + "-listeners?blockWhenFull=true";
         for (int i = 0; i < uris.length; i++) {
@@ -96,14 +103,22 @@ public final class PipelineBuilder {
         }
         firstRoute = route(merged, name);
         tail = firstRoute;
-        return showingProgress();
+        return showingProgress(false);
     }
 
-    /** The pipeline's progress lines ({@link PipelineProgress}): the first step and a policy of its first route. */
-    private PipelineBuilder showingProgress() {
-        PipelineProgress progress = new PipelineProgress(name);
-        firstRoute.routePolicy(progress);
-        tail = tail.process(progress).id(name + "-progress");
+    /**
+     * The pipeline's progress lines ({@link PipelineProgress}), which also count its listener's messages for the meters
+     * ({@link PipelineMeters}): policies of its first route, and a step after the listener's reader where the first
+     * route has one. No step of its own otherwise: each step costs every message Camel's channel (the error handler's
+     * task and its copy of the exchange).
+     */
+    private PipelineBuilder showingProgress(boolean readInAStep) {
+        PipelineProgress progress = new PipelineProgress(name, meters);
+        firstRoute.routePolicy(progress, meters);
+        if (readInAStep) {
+            tail = tail.process(progress.afterReading()).id(name + "-progress");
+        }
+        listenedSteps = firstRoute.getOutputs().size();
         return this;
     }
 
@@ -145,9 +160,32 @@ public final class PipelineBuilder {
         return this;
     }
 
+    /**
+     * Checks the frame numbers of each run the listener gives ({@link FrameCheck}): gaps, duplicates, frames out of
+     * order and a stop whose frame count disagrees, counted per run in the log, the stop's exchange, Micrometer
+     * counters and a readiness health check. Comes right after {@link #listen}.
+     */
+    public PipelineBuilder checkFrames(FrameChecking settings) {
+        if (tail != firstRoute || firstRoute.getOutputs().size() != listenedSteps) {
+            throw new IllegalStateException("pipeline " + name + ": checkFrames comes right after listen(uri)");
+        }
+        tail = tail.process(new FrameCheck(name, settings)).id(name + "-frames");
+        return this;
+    }
+
+    /** {@link #checkFrames(FrameChecking)} of frames numbered in this event metadata field. */
+    public PipelineBuilder checkFrames(String field) {
+        return checkFrames(FrameChecking.ofField(field));
+    }
+
+    /** {@link #checkFrames(FrameChecking)} with the defaults ({@link FrameChecking#DEFAULTS}). */
+    public PipelineBuilder checkFrames() {
+        return checkFrames(FrameChecking.DEFAULTS);
+    }
+
     /** An operator instance. */
     public PipelineBuilder operator(Operator operator) {
-        tail = started().process(new OperatorProcessor(operator)).id(name + "-operator");
+        tail = started().process(meters.timed(new OperatorProcessor(operator))).id(name + "-operator");
         return this;
     }
 
@@ -205,7 +243,9 @@ public final class PipelineBuilder {
     /** {@link #decouple(int, int)} with these settings. */
     public PipelineBuilder decouple(Decoupling settings) {
         String decoupled = "direct:" + name + "-decoupled";
-        started().process(new DecouplingProcessor(decoupled, settings)).id(name + "-decouple");
+        DecouplingProcessor decoupling = new DecouplingProcessor(decoupled, settings);
+        meters.queue(name + "-decouple", decoupling::getPending);
+        started().process(decoupling).id(name + "-decouple");
         return nextStage(decoupled);
     }
 
@@ -215,7 +255,7 @@ public final class PipelineBuilder {
      * pipeline's format, as publishers do.
      */
     public void partition(Partitioner partitioner, String... outputs) {
-        started().split(elements("eachWireMessage", this::wireMessages)).id(name + "-each-output")
+        partitioning().split(elements("eachWireMessage", this::wireMessages)).id(name + "-each-output")
                 .recipientList(new PartitionRecipients(partitioner, List.of(outputs))).onPrepare(WireMessage::unwrap).id(name + "-partition")
                 .end();
     }
@@ -236,7 +276,7 @@ public final class PipelineBuilder {
 
     private PipelineBuilder nextStage(String uri) {
         // later stages stop after the first, so what the first still holds on stopping reaches them
-        tail = route(uri, name + "-" + ++stages).shutdownRoute(ShutdownRoute.Defer);
+        tail = route(uri, name + "-" + ++stages).shutdownRoute(ShutdownRoute.Defer).routePolicy(meters);
         return this;
     }
 
@@ -254,7 +294,7 @@ public final class PipelineBuilder {
         } catch (Exception e) {
             throw new IllegalStateException("pipeline " + name + ": cannot register its publishers", e);
         }
-        started().process(new PublishProcessor(publishers, format)).id(name + "-publish");
+        started().process(meters.countingPublished(new PublishProcessor(publishers, format))).id(name + "-publish");
         return publishers;
     }
 
@@ -271,6 +311,11 @@ public final class PipelineBuilder {
                 return name;
             }
         };
+    }
+
+    /** The last steps so far, then the count of what the partition's outputs are handed. */
+    private ProcessorDefinition<?> partitioning() {
+        return started().process(meters.published()).id(name + "-meter-out");
     }
 
     private ProcessorDefinition<?> started() {

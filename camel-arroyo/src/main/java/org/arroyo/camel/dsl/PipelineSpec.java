@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.arroyo.camel.dataformat.PipelineFormat;
 import org.arroyo.camel.operator.Batching;
 import org.arroyo.camel.operator.Decoupling;
+import org.arroyo.camel.operator.FrameChecking;
 import org.arroyo.camel.operator.Operator;
 import org.arroyo.camel.operator.Partitioning;
 
@@ -19,6 +20,7 @@ import org.arroyo.camel.operator.Partitioning;
  * @param name        the pipeline's name: its route id, and {@code NAME-publishers}
  * @param description what the pipeline does, or null; the description of its route
  * @param listeners   consumer endpoint URIs, at least one
+ * @param frames      the frame check of what the listeners give, or null for none
  * @param operator    the operator, or null for none
  * @param stages      the steps between listener and end, in order; by default the operator, if there is one
  * @param decouple    the decoupling stage's settings (defaults when it is a stage and they are not given)
@@ -27,7 +29,7 @@ import org.arroyo.camel.operator.Partitioning;
  * @param publishers  producer endpoint URIs, possibly none (they can be added at runtime)
  * @param format      the wire convention the listeners read and the publishers (or partition outputs) write
  */
-public record PipelineSpec(String name, String description, List<String> listeners, OperatorSpec operator,
+public record PipelineSpec(String name, String description, List<String> listeners, FrameChecking frames, OperatorSpec operator,
                            List<StageName> stages, Decoupling decouple, Batching batch, Partitioning partition,
                            List<String> publishers, PipelineFormat format) {
 
@@ -94,6 +96,9 @@ public record PipelineSpec(String name, String description, List<String> listene
         PipelineBuilder pipeline = new PipelineBuilder(routes, name).format(format).listen(listeners.toArray(String[]::new));
         if (description != null) {
             pipeline.description(description);
+        }
+        if (frames != null) {
+            pipeline.checkFrames(frames);
         }
         for (StageName stage : stages) {
             switch (stage) {

@@ -2,6 +2,7 @@ package org.arroyo.camel.message;
 
 import java.nio.ByteOrder;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,13 +21,22 @@ public enum DType {
     FLOAT32('f', 4),
     FLOAT64('f', 8);
 
-    /** Every spelling {@link #fromNumpy} accepts without a byte-order prefix: names and type strings. */
+    private static final String ORDER_PREFIXES = "<>=|";
+
+    /**
+     * Every spelling {@link #fromNumpy} accepts: names and type strings, each also after a byte-order prefix (so that
+     * a lookup makes no substring).
+     */
     private static final Map<String, DType> BY_SPELLING = new HashMap<>();
 
     static {
         for (DType type : values()) {
-            BY_SPELLING.put(type.numpyName, type);
-            BY_SPELLING.put(type.typeString(ByteOrder.LITTLE_ENDIAN).substring(1), type);
+            for (String spelling : List.of(type.numpyName, type.typeString(ByteOrder.LITTLE_ENDIAN).substring(1))) {
+                BY_SPELLING.put(spelling, type);
+                for (char prefix : ORDER_PREFIXES.toCharArray()) {
+                    BY_SPELLING.put(prefix + spelling, type);
+                }
+            }
         }
     }
 
@@ -65,7 +75,7 @@ public enum DType {
      * @throws IllegalArgumentException when the string names no supported type
      */
     public static DType fromNumpy(String dtype) {
-        DType type = BY_SPELLING.get(hasOrderPrefix(dtype) ? dtype.substring(1) : dtype);
+        DType type = BY_SPELLING.get(dtype);
         if (type == null) {
             throw new IllegalArgumentException("unsupported dtype '" + dtype + "'");
         }
@@ -80,9 +90,5 @@ public enum DType {
     /** How a dtype is written for the given order: the numpy name when little-endian, else a type string. */
     public String numpySpelling(ByteOrder order) {
         return order == ByteOrder.BIG_ENDIAN && itemSize > 1 ? typeString(order) : numpyName();
-    }
-
-    private static boolean hasOrderPrefix(String dtype) {
-        return !dtype.isEmpty() && "<>=|".indexOf(dtype.charAt(0)) >= 0;
     }
 }

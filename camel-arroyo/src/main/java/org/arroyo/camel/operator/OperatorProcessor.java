@@ -7,9 +7,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.TypeConversionException;
 import org.arroyo.camel.ArroyoConstants;
+import org.arroyo.camel.codec.ArroyoDecodeException;
 import org.arroyo.camel.convert.ArroyoConverters;
 import org.arroyo.camel.message.ArroyoMessage;
+import org.slf4j.Logger;
 
 /**
  * Runs an {@link Operator} as a Camel route step. The body is converted to an {@link ArroyoMessage}
@@ -52,6 +55,23 @@ public class OperatorProcessor implements Processor {
         }
         return body instanceof byte[] bytes ? ArroyoConverters.toMessage(bytes, exchange)
                 : exchange.getMessage().getMandatoryBody(ArroyoMessage.class);
+    }
+
+    /**
+     * The listener's message, decoded once for the steps that look at it before the operator and made the body (which
+     * keeps its bytes to publish it unchanged), or null when it does not decode: such bytes stay as they are, for the
+     * pipeline's own steps to judge.
+     */
+    static ArroyoMessage peek(Exchange exchange, String pipeline, Logger log) {
+        ArroyoMessage message;
+        try {
+            message = input(exchange, exchange.getMessage().getBody());
+        } catch (ArroyoDecodeException | InvalidPayloadException | TypeConversionException e) {
+            log.debug("{}: a message that does not decode, left to the pipeline: {}", pipeline, e.getMessage());
+            return null;
+        }
+        exchange.getMessage().setBody(message);
+        return message;
     }
 
     @Override

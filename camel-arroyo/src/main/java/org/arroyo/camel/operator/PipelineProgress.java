@@ -8,14 +8,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Processor;
 import org.apache.camel.Route;
-import org.apache.camel.TypeConversionException;
+import org.apache.camel.spi.CamelTracingService;
 import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.RoutePolicySupport;
 import org.apache.camel.util.TimeUtils;
-import org.arroyo.camel.codec.ArroyoDecodeException;
+import org.arroyo.camel.ArroyoConstants;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.Event;
 import org.arroyo.camel.message.RunId;
@@ -28,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * Shows in the log (INFO) that a pipeline is working: one line when a run starts (its id and the start's first fields),
  * a line every interval while events flow (events, events/s, failures), one line when the run stops (events, duration,
  * failures, dead letters). The interval is the property {@value #PROPERTY} (a Camel duration, default 5s), or
- * {@code off} for no lines at all. The pipelines of every DSL form have it as the first step and a route policy of
- * their first route: the step sees each message the listener gives, the policy how each exchange ended (failed, or
- * handled by the error handler: a dead letter).
+ * {@code off} for no lines at all. The pipelines of every DSL form have it as a route policy of their first route,
+ * which sees each message the listener gives as its exchange begins, and how each exchange ended (failed, or handled
+ * by the error handler: a dead letter). Where the first route reads the listener's messages in a step of its own (a
+ * format other than msgpack), the messages are noted by a step after it instead ({@link #afterReading()}).
  */
-public final class PipelineProgress extends RoutePolicySupport implements Processor {
+public final class PipelineProgress extends RoutePolicySupport {
 
     /** The property that sets the interval of the progress lines, or turns them {@code off}. */
     public static final String PROPERTY = "arroyo.progress";
@@ -44,9 +44,14 @@ public final class PipelineProgress extends RoutePolicySupport implements Proces
     private static final int VALUE_LENGTH = 40;
 
     private final String pipeline;
+    private final PipelineMeters meters;
     /** Null when off. */
     private Duration interval;
+    /** Whether the context traces its exchanges: then each one's message is noted for the spans even with the lines off. */
+    private boolean traced;
     private ScheduledExecutorService timer;
+    /** Whether a step after the reader notes the messages, not the beginning of their exchanges. */
+    private boolean noteAfterReading;
 
     private String run = "?";
     private long runStartedAt = System.nanoTime();
@@ -57,12 +62,14 @@ public final class PipelineProgress extends RoutePolicySupport implements Proces
     private long reportedAt = System.nanoTime();
 
     /** @param pipeline the pipeline's name, which begins each line */
-    public PipelineProgress(String pipeline) {
+    public PipelineProgress(String pipeline, PipelineMeters meters) {
         this.pipeline = pipeline;
+        this.meters = meters;
     }
 
     @Override
     public void onInit(Route route) {
+        traced = route.getCamelContext().hasService(CamelTracingService.class) != null;
         String setting = route.getCamelContext().resolvePropertyPlaceholders("{{" + PROPERTY + ":" + DEFAULT_INTERVAL + "}}").strip();
         if (setting.equalsIgnoreCase("off") || setting.equals("0")) {
             interval = null;
@@ -96,24 +103,43 @@ public final class PipelineProgress extends RoutePolicySupport implements Proces
     }
 
     /**
-     * Notes the listener's message. Its bytes are decoded once here, as the operator would, and the message becomes the
-     * body (keeping the bytes to publish it unchanged); bytes that do not decode stay as they are for the pipeline's
-     * steps to judge, as they would without this step.
+     * The step that notes each message once the step before it has read it, for a first route that reads the listener's
+     * messages in a step of its own; the policy then leaves the beginning of its exchanges alone.
      */
+    public Processor afterReading() {
+        noteAfterReading = true;
+        return this::note;
+    }
+
     @Override
-    public void process(Exchange exchange) throws Exception {
-        if (interval == null) {
+    public void onExchangeBegin(Route route, Exchange exchange) {
+        if (!noteAfterReading) {
+            note(exchange);
+        }
+    }
+
+    /**
+     * Notes the listener's message. Its bytes are decoded once here, as the operator would, and the message becomes the
+     * body (keeping the bytes to publish it unchanged), so the operator does not decode them again; bytes that do not
+     * decode stay as they are for the pipeline's steps to judge, as they would without this. The message is counted
+     * by the pipeline's meters and, when the context traces, kept in the exchange property
+     * {@value ArroyoConstants#LISTENER_MESSAGE} for the spans.
+     */
+    private void note(Exchange exchange) {
+        if (interval == null && !traced && !meters.measuring()) {
             return;
         }
-        ArroyoMessage message;
-        try {
-            message = OperatorProcessor.input(exchange, exchange.getMessage().getBody());
-        } catch (ArroyoDecodeException | InvalidPayloadException | TypeConversionException e) {
-            LOG.debug("{}: a message that does not decode, left to the pipeline: {}", pipeline, e.getMessage());
+        ArroyoMessage message = OperatorProcessor.peek(exchange, pipeline, LOG);
+        if (message == null) {
             return;
         }
-        exchange.getMessage().setBody(message);
-        noted(message);
+        if (traced) {
+            exchange.setProperty(ArroyoConstants.LISTENER_MESSAGE, message);
+        }
+        meters.received(message);
+        if (interval != null) {
+            noted(message);
+        }
     }
 
     private synchronized void noted(ArroyoMessage message) {
@@ -126,6 +152,7 @@ public final class PipelineProgress extends RoutePolicySupport implements Proces
             reportedAt = runStartedAt;
             LOG.info("{}: run {} started{}", pipeline, run, describe(start.data()));
         } else {
+            eventsReported = events; // the stop line has them: no progress line after it
             LOG.info("{}: run {} stopped: {} events in {} s, {} failures, {} dead letters", pipeline, run, events,
                     oneDecimal((System.nanoTime() - runStartedAt) / 1e9), failures, deadLetters);
         }

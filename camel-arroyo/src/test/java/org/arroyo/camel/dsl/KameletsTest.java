@@ -31,6 +31,7 @@ import org.arroyo.camel.message.Stop;
 import org.arroyo.camel.operator.Batch;
 import org.arroyo.camel.operator.Batching;
 import org.arroyo.camel.operator.Decoupling;
+import org.arroyo.camel.operator.FrameChecking;
 import org.arroyo.camel.operator.Partitioner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -420,6 +421,8 @@ class KameletsTest {
         for (String kamelet : List.of("arroyo-read-action", "arroyo-write-action", "arroyo-partition-sink")) {
             assertThat(defaults(kamelet)).as(kamelet).containsEntry("format", PipelineFormat.MSGPACK.toString());
         }
+        assertThat(defaults("arroyo-frames-action")).containsEntry("field", FrameChecking.DEFAULT_FIELD)
+                .containsEntry("countField", FrameChecking.DEFAULT_COUNT_FIELD);
     }
 
     /** The defaults a Kamelet's definition declares, as text. */

@@ -47,6 +47,7 @@ public class RedisStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "group": getOrCreateConfiguration(target).setGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "groupstart":
         case "groupStart": getOrCreateConfiguration(target).setGroupStart(property(camelContext, java.lang.String.class, value)); return true;
+        case "headers": getOrCreateConfiguration(target).setHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -77,6 +78,7 @@ public class RedisStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "group": return java.lang.String.class;
         case "groupstart":
         case "groupStart": return java.lang.String.class;
+        case "headers": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -108,6 +110,7 @@ public class RedisStreamComponentConfigurer extends PropertyConfigurerSupport im
         case "group": return getOrCreateConfiguration(target).getGroup();
         case "groupstart":
         case "groupStart": return getOrCreateConfiguration(target).getGroupStart();
+        case "headers": return getOrCreateConfiguration(target).getHeaders();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

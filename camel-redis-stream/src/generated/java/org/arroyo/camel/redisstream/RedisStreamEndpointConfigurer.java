@@ -41,6 +41,7 @@ public class RedisStreamEndpointConfigurer extends PropertyConfigurerSupport imp
         case "group": target.getConfiguration().setGroup(property(camelContext, java.lang.String.class, value)); return true;
         case "groupstart":
         case "groupStart": target.getConfiguration().setGroupStart(property(camelContext, java.lang.String.class, value)); return true;
+        case "headers": target.getConfiguration().setHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -72,6 +73,7 @@ public class RedisStreamEndpointConfigurer extends PropertyConfigurerSupport imp
         case "group": return java.lang.String.class;
         case "groupstart":
         case "groupStart": return java.lang.String.class;
+        case "headers": return java.lang.String.class;
         case "host": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -104,6 +106,7 @@ public class RedisStreamEndpointConfigurer extends PropertyConfigurerSupport imp
         case "group": return target.getConfiguration().getGroup();
         case "groupstart":
         case "groupStart": return target.getConfiguration().getGroupStart();
+        case "headers": return target.getConfiguration().getHeaders();
         case "host": return target.getConfiguration().getHost();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();

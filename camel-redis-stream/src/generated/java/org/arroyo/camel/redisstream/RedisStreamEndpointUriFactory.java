@@ -23,7 +23,7 @@ public class RedisStreamEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Set<String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(15);
+        Set<String> props = new HashSet<>(16);
         props.add("batchSize");
         props.add("blockTimeout");
         props.add("bridgeErrorHandler");
@@ -34,6 +34,7 @@ public class RedisStreamEndpointUriFactory extends org.apache.camel.support.comp
         props.add("field");
         props.add("group");
         props.add("groupStart");
+        props.add("headers");
         props.add("host");
         props.add("key");
         props.add("lazyStartProducer");

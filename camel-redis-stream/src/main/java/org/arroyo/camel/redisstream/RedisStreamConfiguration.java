@@ -22,6 +22,11 @@ public class RedisStreamConfiguration implements Cloneable {
     private RedisConnectionFactory connectionFactory;
     @UriParam(defaultValue = "data", description = "The field of a stream entry that holds the message bytes")
     private String field = "data";
+    @UriParam(description = "Message headers carried in stream entries, by name, separated by commas: the producer adds each"
+                            + " one the message has, as text, as a field of that name next to the message's field; the consumer"
+                            + " sets each one the entry has as a header (text). E.g. traceparent,tracestate to carry a trace"
+                            + " context from one process to the next.")
+    private String headers;
     @UriParam(label = "consumer", description = "The consumer group the consumer reads in (created when missing)")
     private String group;
     @UriParam(label = "consumer", description = "The name of this consumer in its group; defaults to the host name."
@@ -85,6 +90,14 @@ public class RedisStreamConfiguration implements Cloneable {
 
     public void setField(String field) {
         this.field = field;
+    }
+
+    public String getHeaders() {
+        return headers;
+    }
+
+    public void setHeaders(String headers) {
+        this.headers = headers;
     }
 
     public String getGroup() {

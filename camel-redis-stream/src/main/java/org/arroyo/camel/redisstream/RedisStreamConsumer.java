@@ -1,8 +1,10 @@
 package org.arroyo.camel.redisstream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.Exchange;
@@ -16,27 +18,35 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 
 /**
  * Reads the stream in a consumer group, one entry after the other in one thread, and acknowledges
- * an entry only when the route processed it without error. On start it first reads again the
- * entries this consumer name read before but did not acknowledge (at-least-once); an entry that
- * fails stays pending until then, and the consumer goes on with the next. When the connection
- * fails (Redis restarted, a network cut), it connects again every {@code blockTimeout} and reads
- * as on start: its pending entries first, among them those whose publishing failed meanwhile.
+ * the entries of each read together (one XACK), those the route processed without error, once it
+ * processed them all. The route's redis-stream publishers send the XADDs of a read's new entries
+ * without waiting ({@link StreamRead}); the XACK waits for their replies and leaves out an entry
+ * whose XADD failed. Such an entry stays pending, and the consumer reads its pending entries again
+ * at once, as on start, where each XADD waits for its reply so that the route's error handler sees
+ * a refusal. On start it first reads again the entries this consumer name read before but did not
+ * acknowledge (at-least-once); an entry that fails in the route stays pending until then, and the
+ * consumer goes on with the next. When the connection fails (Redis restarted, a network cut), it
+ * connects again every {@code blockTimeout} and reads as on start: its pending entries first,
+ * among them those whose publishing failed meanwhile.
  */
 public class RedisStreamConsumer extends DefaultConsumer implements Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisStreamConsumer.class);
 
     private final RedisStreamEndpoint endpoint;
+    private final Map<String, byte[]> carriedHeaders;
     private ExecutorService executor;
 
     public RedisStreamConsumer(RedisStreamEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.carriedHeaders = endpoint.carriedHeaders();
     }
 
     @Override
@@ -118,33 +128,77 @@ public class RedisStreamConsumer extends DefaultConsumer implements Suspendable 
                     }
                     continue;
                 }
-                for (ByteRecord entry : entries) {
-                    process(connection, entry);
-                    if (pending) {
-                        offset = ReadOffset.from(entry.getId());
+                // pending entries go through the route waiting for each XADD (the route's error handler sees a refusal);
+                // new ones are pipelined, unless the read has one alone: one XADD is one round trip either way
+                boolean pipelined = !pending && entries.size() > 1;
+                StreamRead read = new StreamRead();
+                try {
+                    for (ByteRecord entry : entries) {
+                        process(entry, read.add(entry.getId()), pipelined);
+                        if (pending) {
+                            offset = ReadOffset.from(entry.getId());
+                        }
                     }
+                } finally {
+                    // every reply read before anything is acknowledged, also when the consumer stops mid-read
+                    read.settle();
+                }
+                List<RecordId> published = read.published();
+                if (!published.isEmpty()) {
+                    // one acknowledgement for the read, after the route processed (and Redis took what it published) each of its entries
+                    connection.streamCommands().xAck(endpoint.keyBytes(), configuration.getGroup(), published.toArray(RecordId[]::new));
+                }
+                Exception publishFailure = read.publishFailure();
+                if (publishFailure != null) {
+                    LOG.warn("redis-stream consumer of {}: {} of {} entries of a read left unacknowledged, a publisher did not take"
+                             + " what the route sent ({}); reading them again", configuration.getKey(), entries.size() - published.size(),
+                            entries.size(), publishFailure.getMessage());
+                    pending = true;
+                    offset = ReadOffset.from("0");
                 }
             }
         }
     }
 
-    private void process(RedisConnection connection, ByteRecord entry) {
+    /**
+     * Runs the route on the entry, marking the entry failed when it did not complete; with {@code pipelined} the
+     * route's redis-stream publishers send for it without waiting ({@link StreamRead}).
+     */
+    private void process(ByteRecord entry, StreamRead.Entry readEntry, boolean pipelined) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(entry.getValue().get(findField(entry)));
             exchange.getMessage().setHeader(RedisStreamConstants.ENTRY_ID, entry.getId().getValue());
             exchange.getMessage().setHeader(RedisStreamConstants.KEY, endpoint.getConfiguration().getKey());
+            carriedHeaders.forEach((name, field) -> {
+                byte[] value = fieldValue(entry, field);
+                if (value != null) {
+                    exchange.getMessage().setHeader(name, new String(value, StandardCharsets.UTF_8));
+                }
+            });
+            if (pipelined) {
+                exchange.setProperty(StreamRead.ENTRY, readEntry);
+            }
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
-        if (exchange.getException() == null) {
-            connection.streamCommands().xAck(endpoint.keyBytes(), endpoint.getConfiguration().getGroup(), entry.getId());
-        } else {
+        if (exchange.getException() != null) {
+            readEntry.failed(exchange.getException());
             getExceptionHandler().handleException("redis-stream entry " + entry.getId().getValue() + " of "
                     + endpoint.getConfiguration().getKey() + " failed and stays pending", exchange, exchange.getException());
         }
         releaseExchange(exchange, false);
+    }
+
+    /** The value of a field of the entry, or null (byte[] keys compare by identity). */
+    private static byte[] fieldValue(ByteRecord entry, byte[] field) {
+        for (Map.Entry<byte[], byte[]> candidate : entry.getValue().entrySet()) {
+            if (Arrays.equals(candidate.getKey(), field)) {
+                return candidate.getValue();
+            }
+        }
+        return null;
     }
 
     /** The map key of the configured field (byte[] keys compare by identity). */

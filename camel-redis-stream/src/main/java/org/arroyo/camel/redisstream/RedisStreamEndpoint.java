@@ -3,6 +3,8 @@ package org.arroyo.camel.redisstream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -72,6 +74,19 @@ public class RedisStreamEndpoint extends DefaultEndpoint implements EndpointServ
 
     byte[] fieldBytes() {
         return configuration.getField().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The names of the headers carried as entry fields, each with its field name as bytes. */
+    Map<String, byte[]> carriedHeaders() {
+        Map<String, byte[]> carried = new LinkedHashMap<>();
+        if (configuration.getHeaders() != null) {
+            for (String name : configuration.getHeaders().split(",")) {
+                if (!name.isBlank()) {
+                    carried.put(name.strip(), name.strip().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return carried;
     }
 
     String consumerName() throws UnknownHostException {

@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.operator.Operator;
+import org.arroyo.test.Deliveries;
 import org.arroyo.test.infra.RedisBroker;
 import org.arroyo.test.ScanRun;
 import org.arroyo.test.TestOperators;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
@@ -159,5 +163,63 @@ class RedisStreamPipelineTest {
         assertThat(afterFix).hasSize(sent.size()).usingElementComparator(Arrays::compare).containsExactlyInAnyOrderElementsOf(sent);
         assertThat(afterFix.get(sent.size() - 1)).isEqualTo(sent.get(6));
         await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+    }
+
+    @Test
+    void anEntryWhoseXaddRedisRefusedStaysPendingUntilRedisTakesItAndNothingIsLost() throws Exception {
+        // the output key holds a string: Redis refuses every XADD to it (WRONGTYPE)
+        connection.stringCommands().set(out.getBytes(UTF_8), "not a stream".getBytes(UTF_8));
+        List<byte[]> sent = Deliveries.run("refused-run", 10);
+        add(sent);
+        // the pipelines' own error handling: a message a publisher did not take is sent again every second
+        context.addRoutes(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("refused").listen(stream(in) + "&group=pipeline&consumerName=instance-1")
+                        .operator(TestOperators.counting(new AtomicInteger())).publish(stream(out));
+            }
+        });
+        context.start();
+
+        // the first read's XADDs all refused: none of its entries acknowledged
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending() == 10);
+        Thread.sleep(1500);
+        assertThat(pending()).isEqualTo(10);
+        assertThat(connection.keyCommands().type(out.getBytes(UTF_8))).isEqualTo(DataType.STRING);
+        connection.keyCommands().del(out.getBytes(UTF_8));
+        List<byte[]> received = awaitOutput(sent.size());
+
+        assertThat(received).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pending() == 0);
+    }
+
+    @Test
+    void aListenerWhoseRouteHasNoRedisStreamPublisherAcknowledgesEachEntryItProcessed() throws Exception {
+        List<byte[]> seen = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(stream(in) + "&group=pipeline&consumerName=instance-1").process(exchange -> seen.add(exchange.getMessage().getBody(byte[].class)));
+            }
+        });
+        context.start();
+        List<byte[]> sent = Deliveries.run("plain-route-run", 25);
+
+        add(sent);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == sent.size() && pending() == 0);
+        assertThat(seen).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
+    }
+
+    @Test
+    void anExchangeNotFromAListenerWaitsForItsXaddAndGetsTheNewEntrysId() {
+        context.start();
+
+        Exchange sent = context.createProducerTemplate().send(stream(out), exchange -> exchange.getMessage().setBody(new byte[] { 1, 2, 3 }));
+
+        assertThat(sent.getException()).isNull();
+        List<ByteRecord> entries = connection.streamCommands().xRange(out.getBytes(UTF_8), Range.unbounded());
+        assertThat(entries).hasSize(1);
+        assertThat(sent.getMessage().getHeader(RedisStreamConstants.ENTRY_ID)).isEqualTo(entries.get(0).getId().getValue());
     }
 }

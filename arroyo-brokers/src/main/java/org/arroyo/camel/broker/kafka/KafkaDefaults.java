@@ -2,7 +2,10 @@ package org.arroyo.camel.broker.kafka;
 
 import java.util.Set;
 
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConfiguration;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.KafkaEndpoint;
@@ -17,9 +20,11 @@ import org.arroyo.camel.broker.PublishStep;
  * Arroyo's defaults for one kafka endpoint, for the options its URI leaves open:
  * <ul>
  * <li>record values are bytes (msgpack); Arroyo's record headers arrive as text ({@link ArroyoKafkaHeaderDeserializer});</li>
- * <li>at-least-once: offsets are committed only after the route, publishers included, completed, and a failed
- *     record is read again ({@code autoCommitEnable=false}, {@code allowManualCommit=true} with the synchronous
- *     commit manager, {@code breakOnFirstError=true});</li>
+ * <li>at-least-once at the pace of a poll: the route runs each record of a poll in turn, its kafka publishers send
+ *     without waiting for each acknowledgement, and the listener commits a poll's offsets once every record it
+ *     produced was acknowledged; a failed record is read again ({@code autoCommitEnable=false},
+ *     {@code allowManualCommit=true} with {@link RecordOffset.Factory}, {@code breakOnFirstError=true}:
+ *     {@link PollListener});</li>
  * <li>publishers key records by run id and mirror metadata into record headers ({@link KafkaRecordStep}).</li>
  * </ul>
  */
@@ -44,9 +49,6 @@ public final class KafkaDefaults implements BrokerDefaults {
         if (!given.contains("headerDeserializer") && configuration.getHeaderDeserializer().getClass() == DefaultKafkaHeaderDeserializer.class) {
             configuration.setHeaderDeserializer(new ArroyoKafkaHeaderDeserializer());
         }
-        if (kafka.getKafkaManualCommitFactory() == null) {
-            kafka.setKafkaManualCommitFactory(new DefaultKafkaManualCommitFactory());
-        }
         if (!given.contains("autoCommitEnable")) {
             configuration.setAutoCommitEnable(false);
         }
@@ -56,6 +58,33 @@ public final class KafkaDefaults implements BrokerDefaults {
         if (!given.contains("breakOnFirstError")) {
             configuration.setBreakOnFirstError(true);
         }
+        if (kafka.getKafkaManualCommitFactory() == null) {
+            kafka.setKafkaManualCommitFactory(committedByPoll(configuration) ? new RecordOffset.Factory() : new DefaultKafkaManualCommitFactory());
+        }
+    }
+
+    /**
+     * Whether the listener can commit each poll itself ({@link PollListener}): offsets committed by no one else, a
+     * failed record read again, one record per exchange. Otherwise camel-kafka's synchronous commit manager commits
+     * after each record went through the route.
+     */
+    private static boolean committedByPoll(KafkaConfiguration configuration) {
+        return !configuration.isAutoCommitEnable() && configuration.isAllowManualCommit() && configuration.isBreakOnFirstError()
+                && !configuration.isBatching() && configuration.getOffsetRepository() == null;
+    }
+
+    @Override
+    public Consumer createConsumer(Endpoint endpoint, Processor processor) throws Exception {
+        KafkaEndpoint kafka = (KafkaEndpoint) endpoint;
+        return kafka.getKafkaManualCommitFactory() instanceof RecordOffset.Factory ? PollListener.createConsumer(kafka, processor)
+                : endpoint.createConsumer(processor);
+    }
+
+    /** A producer that sends a polled record without waiting ({@link PollRecordProducer}), where it can. */
+    @Override
+    public AsyncProducer createProducer(Endpoint endpoint) throws Exception {
+        KafkaEndpoint kafka = (KafkaEndpoint) endpoint;
+        return PollRecordProducer.applies(kafka) ? new PollRecordProducer(kafka) : endpoint.createAsyncProducer();
     }
 
     @Override

@@ -28,7 +28,8 @@ import org.arroyo.camel.message.Stop;
  * <li>header {@value ArroyoBrokerConstants#METADATA_PREFIX}{@code NAME} for each top-level text, number or boolean field
  *     of an event's metadata, as text.</li>
  * </ul>
- * Other bodies are sent as camel-kafka sends them.
+ * Other bodies are sent as camel-kafka sends them. The send of a record that an {@code arroyo:kafka:} listener polled
+ * does not wait for the broker's acknowledgement: the listener does, before it commits ({@link PollRecordProducer}).
  */
 public final class KafkaRecordStep implements PublishStep {
 

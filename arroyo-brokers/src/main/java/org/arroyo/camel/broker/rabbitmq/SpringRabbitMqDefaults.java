@@ -2,7 +2,9 @@ package org.arroyo.camel.broker.rabbitmq;
 
 import java.net.URI;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -24,6 +26,8 @@ import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer
  *     or in the registry): one {@link CachingConnectionFactory}, shared by these endpoints, for the address
  *     in property {@value #URI_PROPERTY} (default {@value #DEFAULT_URI}), with publisher confirms, so
  *     publishers wait until the broker has taken each message;</li>
+ * <li>listeners that acknowledge a message once its route completed and the broker confirmed what the route
+ *     published for it, without waiting for each confirm in turn ({@link AckAfterConfirms}, {@link ConfirmingProducer});</li>
  * <li>listeners that dead-letter a message that keeps failing with its original bytes and the error as
  *     headers ({@link DeadLetterRetry});</li>
  * <li>a listener on the default exchange ({@code spring-rabbitmq:default?queues=NAME}, where python-workflows
@@ -38,6 +42,8 @@ public final class SpringRabbitMqDefaults implements BrokerDefaults {
     static final String DEFAULT_URI = "amqp://guest:guest@localhost:5672";
 
     private final CamelContext context;
+    /** The listener endpoints configured by {@link AckAfterConfirms}. */
+    private final Set<Endpoint> acknowledgingAfterConfirms = ConcurrentHashMap.newKeySet();
     private CachingConnectionFactory connection;
 
     public SpringRabbitMqDefaults(CamelContext context) {
@@ -58,6 +64,15 @@ public final class SpringRabbitMqDefaults implements BrokerDefaults {
         if (SpringRabbitMQHelper.isDefaultExchange(rabbitmq.getExchangeName()) && !given.contains("skipBindQueue")) {
             rabbitmq.setSkipBindQueue(true);
         }
+        if (AckAfterConfirms.appliesTo(rabbitmq, given)) {
+            AckAfterConfirms.configure(rabbitmq);
+            acknowledgingAfterConfirms.add(rabbitmq);
+        }
+    }
+
+    @Override
+    public AsyncProducer createProducer(Endpoint endpoint) {
+        return new ConfirmingProducer((SpringRabbitMQEndpoint) endpoint);
     }
 
     @Override
@@ -71,7 +86,9 @@ public final class SpringRabbitMqDefaults implements BrokerDefaults {
         SpringRabbitMQComponent component = (SpringRabbitMQComponent) rabbitmq.getComponent();
         AbstractMessageListenerContainer container = component.getListenerContainerFactory().createListenerContainer(rabbitmq);
         DeadLetterRetry.apply(rabbitmq, container);
-        SpringRabbitMQConsumer consumer = new SpringRabbitMQConsumer(rabbitmq, processor, container);
+        SpringRabbitMQConsumer consumer = acknowledgingAfterConfirms.contains(rabbitmq)
+                ? AckAfterConfirms.consumer(rabbitmq, processor, container)
+                : new SpringRabbitMQConsumer(rabbitmq, processor, container);
         // what the endpoint's own createConsumer configures besides the container
         if (rabbitmq.isBridgeErrorHandler()) {
             consumer.setExceptionHandler(new BridgeExceptionHandlerToErrorHandler(consumer));
@@ -92,6 +109,7 @@ public final class SpringRabbitMqDefaults implements BrokerDefaults {
 
     @Override
     public synchronized void close() {
+        acknowledgingAfterConfirms.clear();
         if (connection != null) {
             connection.destroy();
             connection = null;

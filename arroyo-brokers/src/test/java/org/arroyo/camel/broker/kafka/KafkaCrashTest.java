@@ -46,8 +46,9 @@ class KafkaCrashTest {
         long publishedAtKill;
         try (ChildJvm pipeline = ChildJvm.start("kafka-crash", PipelineProcess.class, List.of(), listener, publisher, "2")) {
             pipeline.awaitOutput(PipelineProcess.STARTED, Duration.ofSeconds(60));
-            await("a third of the run published").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> KAFKA.endOffset(output) >= EVENTS / 3);
+            // the first commit comes after a whole poll is acknowledged: wait for it, so the kill falls between two commits
+            await("a third of the run published and a commit made").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> KAFKA.endOffset(output) >= EVENTS / 3 && KAFKA.committedOffset(GROUP, input) > 0);
             pipeline.kill();
             committedAtKill = KAFKA.committedOffset(GROUP, input);
             publishedAtKill = KAFKA.endOffset(output);

@@ -1,5 +1,6 @@
 package org.arroyo.camel.broker.kafka;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,9 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,14 +29,20 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.arroyo.camel.codec.WireFormat;
 import org.arroyo.camel.dsl.ArroyoRouteBuilder;
 import org.arroyo.camel.message.ArroyoMessage;
 import org.arroyo.camel.message.internal.Values;
 import org.arroyo.camel.operator.Operator;
+import org.arroyo.test.Deliveries;
 import org.arroyo.test.infra.KafkaBroker;
 import org.arroyo.test.ScanRun;
 import org.arroyo.test.TestOperators;
@@ -214,6 +225,86 @@ class KafkaPipelineTest {
         assertThat(second.get()).as("events of the second instance").isPositive();
     }
 
+
+    @Test
+    void theRecordsOfAPollGoOutTogetherInFewProduceRequestsAndAreCommittedOnceAcknowledged() throws Exception {
+        KAFKA.createTopic("together-in", 1);
+        KAFKA.createTopic("together-out", 1);
+        List<byte[]> sent = Deliveries.run("together-run", 2000);
+        KAFKA.send("together-in", "together-run", sent);
+        CamelContext context = new DefaultCamelContext();
+        contexts.add(context);
+        context.addRoutes(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("together").listen(kafka("together-in", "together")).operator(TestOperators.counting(new AtomicInteger()))
+                        .publish(kafka("together-out", null) + "&clientId=together-publisher");
+            }
+        });
+        context.start();
+
+        List<ConsumerRecord<String, byte[]>> out = KAFKA.read("together-out", sent.size(), Duration.ofSeconds(60), Duration.ofSeconds(1));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> KAFKA.committedOffset("together", new TopicPartition("together-in", 0)) == sent.size());
+
+        assertThat(values(out)).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
+        // the producer's own figure, as JMX shows it: a publisher waiting for each acknowledgement sends one record per request
+        double perRequest = (Double) ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new ObjectName("kafka.producer:type=producer-metrics,client-id=together-publisher"), "records-per-request-avg");
+        System.out.printf("Kafka pipeline: %.1f records per produce request%n", perRequest);
+        assertThat(perRequest).as("records per produce request").isGreaterThan(5);
+    }
+
+    @Test
+    void aRecordThePublisherCannotTakeStopsItsPartitionAloneUntilItIsTakenAndNothingIsLost() throws Exception {
+        KAFKA.createTopic("large-in", 1);
+        TopicPartition input = new TopicPartition("large-in", 0);
+        TopicPartition output = new TopicPartition("large-out", 0);
+        ConfigResource outputTopic = new ConfigResource(ConfigResource.Type.TOPIC, output.topic());
+        try (Admin admin = KAFKA.admin()) {
+            // a 64 KiB frame is larger than the output topic takes: the broker refuses it after the send
+            admin.createTopics(List.of(new NewTopic(output.topic(), 1, (short) 1).configs(Map.of("max.message.bytes", "20000"))))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        startPipeline("large", input.topic(), "large", TestOperators.counting(new AtomicInteger()), output.topic());
+        List<byte[]> sent = new ArrayList<>(Deliveries.run("large-run", 300));
+        int large = 101;
+        sent.set(large, ScanRun.encoded("large-run", 1).get(1));
+
+        KAFKA.send(input.topic(), "large-run", sent);
+        // refused twice: the second time it was read again alone, after every record published with it the first time
+        await("committed up to the record, refused twice").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> KAFKA.committedOffset("large", input) == large && refusedSends(output.topic()) >= 2);
+        long publishedWhileRefused = KAFKA.endOffset(output);
+        assertThat(publishedWhileRefused).as("the records before it published").isGreaterThanOrEqualTo(large);
+        // read again and refused again, alone: nothing past it is committed, nothing published again
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> KAFKA.committedOffset("large", input) == large && KAFKA.endOffset(output) == publishedWhileRefused);
+        try (Admin admin = KAFKA.admin()) {
+            admin.incrementalAlterConfigs(Map.of(outputTopic, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1000000"),
+                    AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+        }
+        await("the run committed to its end").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> KAFKA.committedOffset("large", input) == sent.size());
+
+        List<byte[]> received = values(KAFKA.read(output.topic(), sent.size(), Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        Deliveries deliveries = Deliveries.of(sent, received);
+        System.out.printf("Kafka record refused by the broker: %d records published while it was, then %s%n", publishedWhileRefused, deliveries);
+        assertThat(deliveries.lost()).isEmpty();
+        assertThat(received.stream().collect(Collectors.groupingBy(ByteBuffer::wrap, Collectors.counting())).values())
+                .as("each record published at most twice").allMatch(count -> count <= 2);
+        assertThat(received.subList(0, large)).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent.subList(0, large));
+    }
+
+    /** The sends to the topic that failed, as the producers' own metrics count them (JMX). */
+    private static double refusedSends(String topic) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        double refused = 0;
+        for (ObjectName name : server.queryNames(new ObjectName("kafka.producer:type=producer-topic-metrics,client-id=*,topic=" + topic), null)) {
+            refused += (Double) server.getAttribute(name, "record-error-total");
+        }
+        return refused;
+    }
 
     private static void awaitGroupOfTwoWithPartitionsEach(String group) {
         try (Admin admin = KAFKA.admin()) {

@@ -20,7 +20,7 @@ import org.awaitility.Awaitility;
 final class AmqpClient implements AutoCloseable {
 
     /** A message as it sat in a queue. */
-    record Delivery(byte[] body, Map<String, Object> headers) {
+    record Delivery(byte[] body, Map<String, Object> headers, AMQP.BasicProperties properties) {
     }
 
     private final Connection connection;
@@ -42,8 +42,14 @@ final class AmqpClient implements AutoCloseable {
 
     /** Publishes to the default exchange with the queue as routing key, as python-workflows does, and waits for the confirms. */
     void send(String queue, List<byte[]> bodies) throws IOException, InterruptedException, TimeoutException {
+        send(queue, bodies, new AMQP.BasicProperties.Builder().deliveryMode(2).build());
+    }
+
+    /** Publishes as {@link #send(String, List)} with these properties (null: none). */
+    void send(String queue, List<byte[]> bodies, AMQP.BasicProperties properties)
+            throws IOException, InterruptedException, TimeoutException {
         for (byte[] body : bodies) {
-            channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().deliveryMode(2).build(), body);
+            channel.basicPublish("", queue, properties, body);
         }
         channel.waitForConfirmsOrDie(30_000);
     }
@@ -62,7 +68,7 @@ final class AmqpClient implements AutoCloseable {
         String tag = channel.basicConsume(queue, true, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                deliveries.add(new Delivery(body, properties.getHeaders() == null ? Map.of() : properties.getHeaders()));
+                deliveries.add(new Delivery(body, properties.getHeaders() == null ? Map.of() : properties.getHeaders(), properties));
             }
         });
         try {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.LongString;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
@@ -113,6 +118,78 @@ class SpringRabbitMqPipelineTest {
     }
 
     @Test
+    void anEventPassedOnUnchangedIsPublishedAsTheSendersVeryBytes() throws Exception {
+        startPipeline("spring-rabbitmq:default?queues=" + in, new Operator() { });
+        awaitConsumers(1);
+        // a sender that writes 1 as an int64 (0xd3), where Arroyo's encoder would write a one-byte fixint
+        byte[] sent = { (byte) 0x82, (byte) 0xa8, 'm', 's', 'g', '_', 't', 'y', 'p', 'e', (byte) 0xa5, 'e', 'v', 'e', 'n',
+            't', (byte) 0xa1, 'n', (byte) 0xd3, 0, 0, 0, 0, 0, 0, 0, 1 };
+
+        amqp.send(in, List.of(sent));
+        List<Delivery> received = amqp.read(out, 1, Duration.ofSeconds(30));
+
+        assertThat(received.get(0).body()).as("not encoded again").isEqualTo(sent);
+    }
+
+    @Test
+    void theMessagesPropertiesAndHeadersGoOnWithItAsCamelSpringRabbitMqMapsThem() throws Exception {
+        startPipeline("spring-rabbitmq:default?queues=" + in, new Operator() { });
+        awaitConsumers(1);
+        List<byte[]> events = ScanRun.encoded("properties-run", 2).subList(1, 3);
+        Date timestamp = new Date(1_700_000_000_000L); // AMQP timestamps are whole seconds
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put("detector", "eiger-1");
+        headers.put("frame", 7);
+        headers.put("exposureNanos", 1_000_000_000_000L);
+        headers.put("dark", true);
+        headers.put("geometry", Map.of("rows", 128, "unit", "px"));
+        headers.put("shape", List.of(128, "columns"));
+        headers.put("content-type", "dropped as the component drops it");
+        headers.put("CamelDropped", "a Camel header does not come in");
+        // no replyTo: a message with one is a request, which the route answers
+        AMQP.BasicProperties full = new AMQP.BasicProperties.Builder()
+                .contentType("application/x-msgpack").contentEncoding("identity").deliveryMode(1).priority(3)
+                .correlationId("scan-42").expiration("600000").messageId("event-1").timestamp(timestamp)
+                .type("frame").userId("guest").appId("detector-daq").headers(headers).build();
+
+        amqp.send(in, events.subList(0, 1), full);
+        amqp.send(in, events.subList(1, 2), null);
+        List<Delivery> received = amqp.read(out, 2, Duration.ofSeconds(30));
+
+        AMQP.BasicProperties first = received.get(0).properties();
+        assertThat(List.of(first.getContentType(), first.getContentEncoding(), first.getDeliveryMode(), first.getPriority(),
+                first.getCorrelationId(), first.getExpiration(), first.getMessageId(), first.getTimestamp(),
+                first.getType(), first.getUserId(), first.getAppId()))
+                .containsExactly("application/x-msgpack", "identity", 1, 3, "scan-42", "600000", "event-1", timestamp,
+                        "frame", "guest", "detector-daq");
+        assertThat(first.getClusterId()).isNull();
+        assertThat(plain(first.getHeaders())).isEqualTo(Map.of("detector", "eiger-1", "frame", 7,
+                "exposureNanos", 1_000_000_000_000L, "dark", true, "geometry", Map.of("rows", 128, "unit", "px"),
+                "shape", List.of(128, "columns"), "ArroyoMessageType", "event"));
+        AMQP.BasicProperties second = received.get(1).properties();
+        assertThat(second.toString()).as("what a message without properties goes on with").isEqualTo(
+                new AMQP.BasicProperties.Builder().contentType("application/octet-stream").deliveryMode(2).priority(0)
+                        .headers(Map.of("ArroyoMessageType", "event")).build().toString());
+        assertThat(plain(second.getHeaders())).isEqualTo(Map.of("ArroyoMessageType", "event"));
+    }
+
+    /** Header values as the application wrote them: the client reads every string as bytes (LongString). */
+    private static Object plain(Object value) {
+        if (value instanceof LongString string) {
+            return string.toString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SpringRabbitMqPipelineTest::plain).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> plain = new HashMap<>();
+            map.forEach((key, entry) -> plain.put(key, plain(entry)));
+            return plain;
+        }
+        return value;
+    }
+
+    @Test
     void aPoisonMessageEndsInTheDeadLetterQueueWithItsOriginalBytesAndTheErrorWhileTheStreamGoesOn() throws Exception {
         startPipeline(deadLetterListener(), new Operator() { });
         awaitConsumers(1);
@@ -152,6 +229,29 @@ class SpringRabbitMqPipelineTest {
             assertThat(dead.get(0).headers().get("x-exception-message")).asString().contains("not sent");
             assertThat(amqp.messages(full)).isEqualTo(2);
             assertThat(amqp.messages(in)).as("left unacknowledged in " + in).isZero();
+        } finally {
+            amqp.deleteQueues(full);
+        }
+    }
+
+    @Test
+    void aMessageWhosePublishTheBrokerRefusesIsNotAcknowledgedAndStaysInItsQueue() throws Exception {
+        String full = prefix + "full";
+        // the broker confirms two messages into this queue and refuses (nacks) the rest
+        amqp.declareQueue(full, Map.of("x-max-length", 2, "x-overflow", "reject-publish"));
+        try {
+            startPipeline("spring-rabbitmq:default?queues=" + in, new Operator() { }, full);
+            awaitConsumers(1);
+            List<byte[]> sent = ScanRun.encoded("overflowing-run", 1);
+
+            amqp.send(in, sent);
+            await().atMost(Duration.ofSeconds(30)).until(() -> amqp.messages(full) == 2);
+            Thread.sleep(ConfirmChannel.PAUSE_AFTER_REFUSAL_MILLIS); // refused at least once more meanwhile
+            contexts.forEach(CamelContext::stop);
+
+            assertThat(amqp.messages(full)).isEqualTo(2);
+            assertThat(amqp.messages(in)).as("put back in " + in).isEqualTo(1);
+            assertThat(amqp.get(in).getBody()).isEqualTo(sent.get(2));
         } finally {
             amqp.deleteQueues(full);
         }

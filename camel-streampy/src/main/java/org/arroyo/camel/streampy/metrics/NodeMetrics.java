@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.arroyo.camel.operator.ArroyopyMeters;
+import org.arroyo.camel.operator.MicrometerOnClassPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,19 @@ public final class NodeMetrics extends ServiceSupport {
         } else {
             reporter = null;
         }
-        if (micrometerAvailable()) {
-            meters.add(ArroyopyMeters.register(camelContext, pipeline, listenerType, func));
+        if (MicrometerOnClassPath.present()) {
+            ArroyopyMeters arroyopy = ArroyopyMeters.register(camelContext, pipeline, listenerType, func);
+            meters.add(new MessageMeter() {
+                @Override
+                public void received() {
+                    arroyopy.received();
+                }
+
+                @Override
+                public void completed(long elapsedNanos) {
+                    arroyopy.completed(elapsedNanos);
+                }
+            });
         } else {
             LOG.debug("camel-micrometer is not on the class path: no arroyopy meters for {}", pipeline);
         }
@@ -56,14 +69,5 @@ public final class NodeMetrics extends ServiceSupport {
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(reporter);
-    }
-
-    private static boolean micrometerAvailable() {
-        try {
-            Class.forName("org.apache.camel.component.micrometer.MicrometerUtils", false, NodeMetrics.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }

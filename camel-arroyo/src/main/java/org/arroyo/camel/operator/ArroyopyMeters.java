@@ -1,4 +1,4 @@
-package org.arroyo.camel.streampy.metrics;
+package org.arroyo.camel.operator;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -19,9 +19,10 @@ import org.apache.camel.component.micrometer.MicrometerUtils;
  * {@code arroyopy_processing_seconds} (arroyopy's buckets) and {@code arroyopy_avg_processing_seconds}
  * (tag {@code operator_type}); every meter also has the tag {@code pipeline}. The registry is
  * camel-micrometer's ({@code metricsRegistry} in the Camel registry), so a Prometheus registry bound
- * there exposes them beside Camel's own route metrics.
+ * there exposes them beside Camel's own route metrics and the pipelines' own meters ({@link PipelineMeters}). camel-streampy's
+ * {@code PipelineMetrics} and queue nodes take these measurements.
  */
-final class ArroyopyMeters implements MessageMeter {
+public final class ArroyopyMeters {
 
     private static final Duration[] ARROYOPY_BUCKETS = { Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
             Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
@@ -46,18 +47,18 @@ final class ArroyopyMeters implements MessageMeter {
     }
 
     /** The meters in the CamelContext's camel-micrometer registry (created there if there is none). */
-    static ArroyopyMeters register(CamelContext camelContext, String pipeline, String listenerType, String operatorType) {
+    public static ArroyopyMeters register(CamelContext camelContext, String pipeline, String listenerType, String operatorType) {
         MeterRegistry registry = MicrometerUtils.getOrCreateMeterRegistry(camelContext.getRegistry(),
                 MicrometerConstants.METRICS_REGISTRY_NAME);
         return new ArroyopyMeters(registry, pipeline, listenerType, operatorType);
     }
 
-    @Override
+    /** A message came in. */
     public void received() {
         received.increment();
     }
 
-    @Override
+    /** A message was done with after {@code elapsedNanos}. */
     public void completed(long elapsedNanos) {
         processed.increment();
         processing.record(elapsedNanos, TimeUnit.NANOSECONDS);
