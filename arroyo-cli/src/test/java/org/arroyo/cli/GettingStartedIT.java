@@ -75,12 +75,17 @@ class GettingStartedIT {
         await().atMost(PATIENCE).until(() -> errors(project, "run").contains("Started frame-stats"));
         Process tap = start(project, "tap", arroyo("tap", "--count", "5", "zeromq:SUB:tcp://127.0.0.1:" + publisherPort));
         await().atMost(PATIENCE).until(() -> errors(project, "tap").contains("Started tap"));
-        Thread.sleep(1000); // the subscription reaches the publisher: ZeroMQ drops what a PUB sends before it
+        // ZeroMQ drops what a PUB sends before a subscription reaches it: the tap's connection is made, then its subscription sent
+        await().atMost(PATIENCE).until(() -> connectedTo(Integer.parseInt(publisherPort)));
+        Thread.sleep(1000);
         Process send = start(project, "send", List.of("/usr/bin/python3", "send.py"));
 
         assertThat(send.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(send.exitValue()).as(errors(project, "send")).isZero();
-        assertThat(tap.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("tap stops after 5 messages").isTrue();
+        assertThat(tap.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .as(() -> "tap stops after 5 messages; the tap printed:\n" + read(project, "tap.out") + read(project, "tap.err")
+                          + "\nthe run logged:\n" + read(project, "run.err"))
+                .isTrue();
         assertThat(output(project, "tap")).as(errors(project, "tap")).isEqualTo(PAGE.named("text", "tap").text());
         List<String> runLines = PAGE.named("text", "run").text().lines().toList();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(errors(project, "run").lines()
@@ -102,6 +107,21 @@ class GettingStartedIT {
         assertThat(misspelt.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(PAGE.text()).contains("`" + errors(project, "run").strip() + "`")
                 .contains("`" + errors(project, "validate").strip().replace("misspelt.yaml", "pipeline.yaml") + "`");
+    }
+
+    /** Whether a TCP connection to this local port is established, as the kernel lists its IPv4 and IPv6 sockets. */
+    private static boolean connectedTo(int port) throws IOException {
+        String hexPort = String.format(":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try (Stream<String> lines = Files.lines(Path.of(table))) {
+                // fields: slot, local address, remote address, state (01: established)
+                if (lines.skip(1).map(line -> line.strip().split("\\s+"))
+                        .anyMatch(fields -> fields[2].endsWith(hexPort) && fields[3].equals("01"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The page's files: each code block whose fence names a path after its language. */
@@ -158,6 +178,15 @@ class GettingStartedIT {
 
     private static String errors(Path directory, String name) throws IOException {
         return Files.readString(directory.resolve(name + ".err"));
+    }
+
+    /** A file of the project, for a failure's description. */
+    private static String read(Path directory, String name) {
+        try {
+            return Files.readString(directory.resolve(name));
+        } catch (IOException e) {
+            return "(" + name + " unreadable: " + e + ")";
+        }
     }
 
     private static void write(Path file, String content) {
