@@ -54,6 +54,11 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "brokers of scenario D, comma separated: redis (pub/sub), redis-stream, kafka, rabbitmq (default: all)")
     private List<String> brokers;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS",
+            description = "warm-up of each session, in seconds (default: 20, 3 with --quick): longer when the rates still"
+                          + " climb in the measured runs")
+    private Double warmupSeconds;
+
     @Option(names = "--out", description = "output directory (default: benchmark-results beside the jar)")
     private Path out;
 
@@ -67,6 +72,9 @@ public final class BenchmarkMain implements Callable<Integer> {
         Path dir = out != null ? out : defaultOutput();
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Plan plan = quick ? Plan.quick(logs) : Plan.full(logs);
+        if (warmupSeconds != null) {
+            plan = plan.withWarmup(warmupSeconds);
+        }
         List<Scenario> selected = selected();
         List<String> missing = selected.stream().flatMap(scenario -> scenario.missingPrerequisites().stream()
                 .map(what -> "scenario " + scenario.id() + ": " + what)).toList();
@@ -88,6 +96,7 @@ public final class BenchmarkMain implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", machine);
         json.put("mode", quick ? "quick" : "full");
+        json.put("warmupSeconds", plan.warmupSeconds());
         json.put("results", rows);
         JsonLines.MAPPER.writeValue(dir.resolve("results.json").toFile(), json);
         ThroughputChart.write(rows, "Arroyo pipeline vs raw clients, " + machine.get("date") + (quick ? " (quick)" : ""),

@@ -35,6 +35,14 @@ record Plan(boolean quick, int rounds, int runsPerSession, double warmupSeconds,
         return new Plan(false, 2, 2, 20, 3, 10, 4, logs);
     }
 
+    /** This plan with another warm-up length. */
+    Plan withWarmup(double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("a warm-up of " + seconds + " s: it must be longer than 0 s");
+        }
+        return new Plan(quick, rounds, runsPerSession, seconds, runSeconds, stallSeconds, recoverySeconds, logs);
+    }
+
     /** The warm-up runs, at one rate (0 = as fast as possible), warmupSeconds in all. */
     List<RunSpec> warmupAt(int rate) {
         List<RunSpec> runs = new ArrayList<>();

@@ -39,4 +39,13 @@ class RunSpecTest {
                 "warmup-1:5.0:0", "warmup-2:5.0:0", "warmup-3:5.0:0", "warmup-4:5.0:0",
                 "run-1:3.0:0", "run-2:3.0:0", "paced-1:3.0:1000", "paced-2:3.0:1000");
     }
+
+    @Test
+    void aLongerWarmUpIsStillFourRunsBeforeTheMeasuredOnes() {
+        Plan plan = Plan.full(Path.of("logs")).withWarmup(60);
+
+        assertThat(BrokerScenario.runs(plan)).extracting(RunSpec::toString).startsWith(
+                "warmup-1:15.0:0", "warmup-2:15.0:0", "warmup-3:15.0:0", "warmup-4:15.0:0", "run-1:3.0:0");
+        assertThatThrownBy(() -> plan.withWarmup(0)).hasMessageContaining("longer than 0 s");
+    }
 }
