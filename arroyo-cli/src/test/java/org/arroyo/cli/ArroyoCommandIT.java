@@ -271,18 +271,12 @@ class ArroyoCommandIT {
      * IPv6 ones as dotted quads, any other IPv6 address as the kernel's hex.
      */
     private static List<String> listeningAddresses(int port) throws IOException {
-        String hexPort = String.format(":%04X", port);
         List<String> addresses = new ArrayList<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            List<String> lines = Files.readAllLines(Path.of(table));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] fields = line.strip().split("\\s+");
-                String local = fields[1];
-                if (local.endsWith(hexPort) && fields[3].equals("0A")) { // 0A: LISTEN
-                    String hex = local.substring(0, local.indexOf(':'));
-                    boolean ipv4 = hex.length() == 8 || hex.startsWith("0000000000000000FFFF0000");
-                    addresses.add(ipv4 ? dottedQuad(hex.substring(hex.length() - 8)) : hex);
-                }
+        for (KernelSockets.Socket socket : KernelSockets.all()) {
+            if (socket.localPortIs(port) && socket.state().equals(KernelSockets.LISTEN)) {
+                String hex = socket.local().substring(0, socket.local().indexOf(':'));
+                boolean ipv4 = hex.length() == 8 || hex.startsWith("0000000000000000FFFF0000");
+                addresses.add(ipv4 ? dottedQuad(hex.substring(hex.length() - 8)) : hex);
             }
         }
         return addresses;

@@ -109,19 +109,10 @@ class GettingStartedIT {
                 .contains("`" + errors(project, "validate").strip().replace("misspelt.yaml", "pipeline.yaml") + "`");
     }
 
-    /** Whether a TCP connection to this local port is established, as the kernel lists its IPv4 and IPv6 sockets. */
+    /** Whether a TCP connection to this local port is established. */
     private static boolean connectedTo(int port) throws IOException {
-        String hexPort = String.format(":%04X", port);
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            try (Stream<String> lines = Files.lines(Path.of(table))) {
-                // fields: slot, local address, remote address, state (01: established)
-                if (lines.skip(1).map(line -> line.strip().split("\\s+"))
-                        .anyMatch(fields -> fields[2].endsWith(hexPort) && fields[3].equals("01"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return KernelSockets.all().stream()
+                .anyMatch(socket -> socket.remotePortIs(port) && socket.state().equals(KernelSockets.ESTABLISHED));
     }
 
     /** The page's files: each code block whose fence names a path after its language. */
