@@ -54,6 +54,8 @@ public final class PipelineBuilder {
     /** How many steps the first route has right after the listener: where a frame check goes. */
     private int listenedSteps = -1;
     private int stages = 1;
+    /** Whether the last route begun has the default dead letters, whose publishing step sends refused messages again. */
+    private boolean resending;
 
     PipelineBuilder(RouteBuilder routes, String name) {
         this.routes = routes;
@@ -125,6 +127,7 @@ public final class PipelineBuilder {
     /** A route from a listener; one whose consumer dead-letters by itself keeps its failures ({@link DeadLetters}). */
     private RouteDefinition listener(String uri, String routeId) {
         if (ArroyoDelivery.deadLettersItself(routes.getContext(), uri)) {
+            resending = false;
             return routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uri)).routeId(routeId);
         }
         return route(ArroyoDelivery.pipelineUri(routes.getContext(), uri), routeId);
@@ -133,7 +136,7 @@ public final class PipelineBuilder {
     /** A route of the pipeline, with the default dead letters unless an error handler is given ({@link DeadLetters}). */
     private RouteDefinition route(String uri, String routeId) {
         RouteDefinition route = routes.from(uri).routeId(routeId);
-        DeadLetters.applyTo(route, routes.getContext());
+        resending = DeadLetters.applyTo(route, routes.getContext());
         return route;
     }
 
@@ -294,7 +297,7 @@ public final class PipelineBuilder {
         } catch (Exception e) {
             throw new IllegalStateException("pipeline " + name + ": cannot register its publishers", e);
         }
-        started().process(meters.countingPublished(new PublishProcessor(publishers, format))).id(name + "-publish");
+        started().process(meters.countingPublished(new PublishProcessor(publishers, format, resending ? DeadLetters.RESENDING : null))).id(name + "-publish");
         return publishers;
     }
 

@@ -3,6 +3,7 @@ package org.arroyo.camel.dsl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -250,6 +251,38 @@ class DeadLettersTest {
             assertThat(log.entries()).singleElement().satisfies(entry -> assertThat(entry.text())
                     .startsWith("waiting: event of " + event(1).length + " bytes not taken by direct:later?block=false: ")
                     .contains("sending it again every 1000 ms"));
+        }
+        assertThat(files("")).isEmpty();
+    }
+
+    @Test
+    void onlyTheRefusedSendIsSentAgainNotThoseBeforeIt() throws Exception {
+        ProducerTemplate template = start(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("two").listen("direct:two").publish("mock:first", "direct:second?block=false");
+            }
+        });
+        MockEndpoint first = context.getEndpoint("mock:first", MockEndpoint.class);
+        MockEndpoint second = context.getEndpoint("mock:second", MockEndpoint.class);
+        first.expectedBodiesReceived((Object) event(1));
+        second.expectedBodiesReceived((Object) event(1));
+
+        try (LogCapture log = new LogCapture()) {
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> template.sendBody("direct:two", event(1)));
+            // refused at least twice before a route consumes the second publisher's endpoint
+            await().pollDelay(Duration.ofMillis(DeadLetters.PUBLISH_RETRY_MILLIS + 200)).until(() -> !log.entries().isEmpty());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:second").to("mock:second");
+                }
+            });
+            sent.get();
+
+            MockEndpoint.assertIsSatisfied(context);
+            assertThat(log.entries()).singleElement().satisfies(entry -> assertThat(entry.text())
+                    .startsWith("two: event of " + event(1).length + " bytes not taken by direct:second?block=false: "));
         }
         assertThat(files("")).isEmpty();
     }
