@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.camel.Exchange;
@@ -15,6 +16,7 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.support.ExpressionAdapter;
+import org.apache.camel.util.StringHelper;
 import org.arroyo.camel.dataformat.PipelineFormat;
 import org.arroyo.camel.dataformat.WireMessage;
 import org.arroyo.camel.operator.ArroyoDelivery;
@@ -44,6 +46,9 @@ public final class PipelineBuilder {
 
     /** The events of a batch, or the body itself. */
     private static final Expression UNBATCHED = elements("unbatched", Batch::unbatched);
+
+    /** The schemes of listeners whose messages are byte arrays, never streams: ZeroMQ's, and the brokers' with Arroyo's delivery defaults. */
+    private static final Set<String> BYTES_LISTENERS = Set.of("zeromq", ArroyoDelivery.SCHEME);
 
     private final RouteBuilder routes;
     private final String name;
@@ -124,13 +129,21 @@ public final class PipelineBuilder {
         return this;
     }
 
-    /** A route from a listener; one whose consumer dead-letters by itself keeps its failures ({@link DeadLetters}). */
+    /**
+     * A route from a listener; one whose consumer dead-letters by itself keeps its failures ({@link DeadLetters}). A
+     * listener whose messages are never streams gives Camel's stream caching nothing to cache, so its route skips the
+     * check of every message's body.
+     */
     private RouteDefinition listener(String uri, String routeId) {
+        String delivered = ArroyoDelivery.pipelineUri(routes.getContext(), uri);
+        RouteDefinition route;
         if (ArroyoDelivery.deadLettersItself(routes.getContext(), uri)) {
             resending = false;
-            return routes.from(ArroyoDelivery.pipelineUri(routes.getContext(), uri)).routeId(routeId);
+            route = routes.from(delivered).routeId(routeId);
+        } else {
+            route = route(delivered, routeId);
         }
-        return route(ArroyoDelivery.pipelineUri(routes.getContext(), uri), routeId);
+        return BYTES_LISTENERS.contains(StringHelper.before(delivered, ":")) ? route.streamCache("false") : route;
     }
 
     /** A route of the pipeline, with the default dead letters unless an error handler is given ({@link DeadLetters}). */
