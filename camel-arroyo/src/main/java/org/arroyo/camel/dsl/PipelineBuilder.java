@@ -115,13 +115,13 @@ public final class PipelineBuilder {
 
     /**
      * The pipeline's progress lines ({@link PipelineProgress}), which also count its listener's messages for the meters
-     * ({@link PipelineMeters}): policies of its first route, and a step after the listener's reader where the first
-     * route has one. No step of its own otherwise: each step costs every message Camel's channel (the error handler's
-     * task and its copy of the exchange).
+     * ({@link PipelineMeters}) and stand for the meters' policy there: the policy of its first route, and a step after
+     * the listener's reader where the first route has one. No step of its own otherwise: each step costs every message
+     * Camel's channel (the error handler's task and the reactive executor's round).
      */
     private PipelineBuilder showingProgress(boolean readInAStep) {
         PipelineProgress progress = new PipelineProgress(name, meters);
-        firstRoute.routePolicy(progress, meters);
+        firstRoute.routePolicy(progress);
         if (readInAStep) {
             tail = tail.process(progress.afterReading()).id(name + "-progress");
         }

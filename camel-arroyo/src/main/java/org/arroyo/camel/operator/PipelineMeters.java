@@ -19,9 +19,10 @@ import org.arroyo.camel.message.ArroyoMessage;
  * A pipeline's figures as Micrometer meters, when the Camel registry holds a Micrometer registry as
  * {@code metricsRegistry} ({@code arroyo.observe} or {@code camel.metrics.enabled} bind one): messages in and out by
  * {@code msg_type}, operator time, failures, dead letters, the queue depth of decoupling stages and batch sizes (see
- * {@link Meters}). Without such a registry it measures nothing. The pipelines of every DSL form have it: a route policy
- * of each of their routes (failures there, batch sizes where batches arrive), {@link PipelineProgress} for what the
- * listener gives, and the publish step for what the publishers took.
+ * {@link Meters}). Without such a registry it measures nothing. The pipelines of every DSL form have it: the route
+ * policy of each of their routes (failures there, batch sizes where batches arrive; on the first route
+ * {@link PipelineProgress} is the policy and calls it), {@link PipelineProgress} for what the listener gives, and the
+ * publish step for what the publishers took.
  */
 public final class PipelineMeters extends RoutePolicySupport {
 

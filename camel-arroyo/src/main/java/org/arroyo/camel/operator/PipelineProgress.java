@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code off} for no lines at all. The pipelines of every DSL form have it as a route policy of their first route,
  * which sees each message the listener gives as its exchange begins, and how each exchange ended (failed, or handled
  * by the error handler: a dead letter). Where the first route reads the listener's messages in a step of its own (a
- * format other than msgpack), the messages are noted by a step after it instead ({@link #afterReading()}).
+ * format other than msgpack), the messages are noted by a step after it instead ({@link #afterReading()}). On the first
+ * route it also stands for the pipeline's meters' policy ({@link PipelineMeters}, the policy of later stages' routes):
+ * one policy fewer for Camel to call around every message.
  */
 public final class PipelineProgress extends RoutePolicySupport {
 
@@ -69,6 +71,7 @@ public final class PipelineProgress extends RoutePolicySupport {
 
     @Override
     public void onInit(Route route) {
+        meters.onInit(route);
         traced = route.getCamelContext().hasService(CamelTracingService.class) != null;
         String setting = route.getCamelContext().resolvePropertyPlaceholders("{{" + PROPERTY + ":" + DEFAULT_INTERVAL + "}}").strip();
         if (setting.equalsIgnoreCase("off") || setting.equals("0")) {
@@ -88,6 +91,7 @@ public final class PipelineProgress extends RoutePolicySupport {
 
     @Override
     public void onStart(Route route) {
+        meters.onStart(route);
         if (interval != null) {
             timer = route.getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "Arroyo progress " + pipeline);
             timer.scheduleAtFixedRate(this::reportProgress, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -113,6 +117,7 @@ public final class PipelineProgress extends RoutePolicySupport {
 
     @Override
     public void onExchangeBegin(Route route, Exchange exchange) {
+        meters.onExchangeBegin(route, exchange);
         if (!noteAfterReading) {
             note(exchange);
         }
@@ -160,6 +165,7 @@ public final class PipelineProgress extends RoutePolicySupport {
 
     @Override
     public void onExchangeDone(Route route, Exchange exchange) {
+        meters.onExchangeDone(route, exchange);
         if (interval == null) {
             return;
         }
