@@ -143,7 +143,8 @@ public final class PipelineBuilder {
         } else {
             route = route(delivered, routeId);
         }
-        return BYTES_LISTENERS.contains(StringHelper.before(delivered, ":")) ? route.streamCache("false") : route;
+        String scheme = StringHelper.before(routes.getContext().resolvePropertyPlaceholders(delivered), ":");
+        return scheme != null && BYTES_LISTENERS.contains(scheme) ? route.streamCache("false") : route;
     }
 
     /** A route of the pipeline, with the default dead letters unless an error handler is given ({@link DeadLetters}). */

@@ -99,6 +99,24 @@ class PipelineTest {
     }
 
     @Test
+    void listenerAndPublisherMayBePropertyPlaceholders() throws Exception {
+        context.getPropertiesComponent().addInitialProperty("placed.listener", "direct:placed");
+        context.getPropertiesComponent().addInitialProperty("placed.publisher", "mock:placed");
+        ProducerTemplate template = start(new ArroyoRouteBuilder() {
+            @Override
+            public void configure() {
+                pipeline("placed").listen("{{placed.listener}}").publish("{{placed.publisher}}");
+            }
+        });
+        MockEndpoint out = context.getEndpoint("mock:placed", MockEndpoint.class);
+        out.expectedBodiesReceived(new Start(Map.of("run", "r1")));
+
+        template.sendBody("direct:placed", bytes(new Start(Map.of("run", "r1"))));
+
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
     void publishersAreAddedAndRemovedWhileEventsFlowFromJavaAndJmx() throws Exception {
         ProducerTemplate template = start(new ArroyoRouteBuilder() {
             @Override
