@@ -75,9 +75,11 @@ class GettingStartedIT {
         await().atMost(PATIENCE).until(() -> errors(project, "run").contains("Started frame-stats"));
         Process tap = start(project, "tap", arroyo("tap", "--count", "5", "zeromq:SUB:tcp://127.0.0.1:" + publisherPort));
         await().atMost(PATIENCE).until(() -> errors(project, "tap").contains("Started tap"));
-        // ZeroMQ drops what a PUB sends before a subscription reaches it: the tap's connection is made, then its subscription sent
+        // ZeroMQ drops what a PUB sends before a subscription reaches it: the tap's connection is made (the kernel's part
+        // of it is all a test can see), then the ZeroMQ handshake and the subscription follow; on a loaded machine they
+        // have taken more than a second
         await().atMost(PATIENCE).until(() -> connectedTo(Integer.parseInt(publisherPort)));
-        Thread.sleep(1000);
+        Thread.sleep(3000);
         Process send = start(project, "send", List.of("/usr/bin/python3", "send.py"));
 
         assertThat(send.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
