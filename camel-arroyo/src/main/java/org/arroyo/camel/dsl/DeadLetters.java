@@ -56,9 +56,8 @@ final class DeadLetters {
 
         @Override
         public void refused(Exchange exchange, String publisher, Exception cause) {
-            String kind = exchange.getMessage().getHeader(ArroyoConstants.MESSAGE_TYPE, "message", String.class);
             LOG.warn("{}: {} not taken by {}: {}; sending it again every {} ms until it is taken or the pipeline stops",
-                    exchange.getFromRouteId(), described(exchange, kind), publisher, reason(cause), PUBLISH_RETRY_MILLIS);
+                    exchange.getFromRouteId(), described(exchange, kind(exchange)), publisher, reason(cause), PUBLISH_RETRY_MILLIS);
             LOG.debug("{}: the publisher's failure", exchange.getFromRouteId(), cause);
         }
     };
@@ -96,8 +95,7 @@ final class DeadLetters {
         channel.logExhausted(false);
         channel.logStackTrace(false);
         channel.logHandled(false);
-        channel.onExceptionOccurred(exchange -> exchange.setProperty(FAILED_KIND,
-                exchange.getMessage().getHeader(ArroyoConstants.MESSAGE_TYPE, "message", String.class)));
+        channel.onExceptionOccurred(exchange -> exchange.setProperty(FAILED_KIND, kind(exchange)));
         channel.onPrepareFailure(exchange -> deadLetter(exchange, uri));
         return channel;
     }
@@ -135,6 +133,11 @@ final class DeadLetters {
 
     private static String reason(Exception cause) {
         return cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** The kind of the message in hand ({@code start}, {@code event}, {@code stop}), or just "message". */
+    private static String kind(Exchange exchange) {
+        return exchange.getMessage().getHeader(ArroyoConstants.MESSAGE_TYPE, "message", String.class);
     }
 
     /** The failed message as a log names it: its kind and its size as the listener received it. */

@@ -117,12 +117,9 @@ public class PublishProcessor extends AsyncProcessorSupport {
             return sync;
         }
 
-        /** The exchange of the next send: a copy holding the message, or the exchange itself as it came. */
+        /** The exchange of the next send: a copy holding the message, or the exchange itself. */
         private Exchange prepared(int index) {
             if (!copies) {
-                // a refused send may have left an exception and a body of the producer's
-                exchange.setException(null);
-                exchange.getMessage().setBody(messages.get(0));
                 return exchange;
             }
             Exchange copy = exchange.copy();
@@ -154,6 +151,11 @@ public class PublishProcessor extends AsyncProcessorSupport {
                     resending.refused(exchange, target.uri(), sent.getException());
                 }
                 if (pausedUntilNextAttempt(sent)) {
+                    if (!copies) {
+                        // the refused send may have left an exception and a body of the producer's
+                        exchange.setException(null);
+                        exchange.getMessage().setBody(messages.get(0));
+                    }
                     return true;
                 }
             }
@@ -167,17 +169,17 @@ public class PublishProcessor extends AsyncProcessorSupport {
         private boolean pausedUntilNextAttempt(Exchange sent) {
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(resending.pauseMillis());
             try {
-                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
-                    if (sent.getContext().getShutdownStrategy().isForceShutdown()) {
-                        return false;
+                while (!sent.getContext().getShutdownStrategy().isForceShutdown()) {
+                    long left = end - System.nanoTime();
+                    if (left <= 0) {
+                        return true;
                     }
                     Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, FORCED_STOP_CHECK_MILLIS));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
             }
-            return !sent.getContext().getShutdownStrategy().isForceShutdown();
+            return false;
         }
     }
 
