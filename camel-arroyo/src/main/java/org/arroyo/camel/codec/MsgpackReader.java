@@ -2,7 +2,6 @@ package org.arroyo.camel.codec;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +19,10 @@ import org.msgpack.value.ValueType;
 
 /**
  * Reads one msgpack map into Arroyo values, checking every declared length against the bytes
- * that remain before allocating anything. Binary values are slices of the input (never copied).
- * Nested maps and lists are the immutable ones of {@link Values}; the outer map stays a {@link MapBuilder}, for the
- * codec to take its message type and array from.
+ * that remain before allocating anything. Every value is made as a frozen map holds it ({@link Values}), so that the
+ * map takes it without a copy: binary values are read-only slices of the input (never copied), nested maps and lists
+ * the immutable ones of {@link Values}. The outer map stays a {@link MapBuilder}, for the codec to take its message
+ * type and array from.
  */
 final class MsgpackReader {
 
@@ -154,17 +154,17 @@ final class MsgpackReader {
         int length = checkLength(ValueType.BINARY, at);
         int start = Math.toIntExact(offset());
         unpacker.readPayloadAsReference(length);
-        return input.slice(start, length); // made read-only where it is kept
+        return input.slice(start, length).asReadOnlyBuffer();
     }
 
     private List<Object> readArray(int depth, long at) throws IOException {
         checkDepth(depth, at);
         int size = checkLength(ValueType.ARRAY, at);
-        List<Object> list = new ArrayList<>(size);
+        Object[] elements = new Object[size];
         for (int i = 0; i < size; i++) {
-            list.add(readValue(depth));
+            elements[i] = readValue(depth);
         }
-        return list;
+        return Values.frozenList(elements);
     }
 
     private MapBuilder readMapValue(int depth) throws IOException {
@@ -179,7 +179,7 @@ final class MsgpackReader {
                         + ", expected a string", keyAt);
             }
             String key = readString(keyAt);
-            if (!map.add(key, readValue(depth))) {
+            if (!map.addFrozen(key, readValue(depth))) {
                 throw new ArroyoDecodeException("duplicate map key '" + key + "'", keyAt);
             }
         }

@@ -46,6 +46,16 @@ public final class MapBuilder {
      * @throws IllegalArgumentException when the value is not an Arroyo value
      */
     public boolean add(String key, Object value) {
+        return addFrozen(key, Values.freezeValue(value));
+    }
+
+    /**
+     * Adds an entry at the end whose value is frozen already, as {@link Values#freezeValue} would make it: for readers
+     * that make each value immutable as they read it, and so need no copy of it.
+     *
+     * @return false, adding nothing, when the key is there already
+     */
+    public boolean addFrozen(String key, Object frozen) {
         requireOpen();
         if (key == null) {
             throw new IllegalArgumentException("map key null is not a string");
@@ -53,7 +63,6 @@ public final class MapBuilder {
         if (indexOf(key) >= 0) {
             return false;
         }
-        Object frozen = Values.freezeValue(value);
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);

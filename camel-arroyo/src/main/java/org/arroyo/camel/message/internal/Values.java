@@ -60,6 +60,14 @@ public final class Values {
         return MapBuilder.of(map).build();
     }
 
+    /**
+     * A frozen list of values frozen already (as {@link #freezeValue} makes them), holding the array itself: for readers
+     * that make each value immutable as they read it and keep no reference to the array.
+     */
+    public static List<Object> frozenList(Object[] frozenElements) {
+        return new FrozenList(frozenElements);
+    }
+
     /** A value as a frozen map holds it: an immutable copy of a list or map, a read-only slice of bytes. */
     @SuppressWarnings("unchecked")
     static Object freezeValue(Object value) {
