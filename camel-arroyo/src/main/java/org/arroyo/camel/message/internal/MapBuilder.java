@@ -46,7 +46,7 @@ public final class MapBuilder {
      * @throws IllegalArgumentException when the value is not an Arroyo value
      */
     public boolean add(String key, Object value) {
-        return addFrozen(key, Values.freezeValue(value));
+        return isNew(key) && append(key, Values.freezeValue(value));
     }
 
     /**
@@ -56,13 +56,19 @@ public final class MapBuilder {
      * @return false, adding nothing, when the key is there already
      */
     public boolean addFrozen(String key, Object frozen) {
+        return isNew(key) && append(key, frozen);
+    }
+
+    /** Whether a key is not among the entries yet; a value is frozen only for a new key. */
+    private boolean isNew(String key) {
         requireOpen();
         if (key == null) {
             throw new IllegalArgumentException("map key null is not a string");
         }
-        if (indexOf(key) >= 0) {
-            return false;
-        }
+        return indexOf(key) < 0;
+    }
+
+    private boolean append(String key, Object frozen) {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
