@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -114,9 +115,27 @@ public final class RabbitMqBroker implements BeforeAllCallback, AfterAllCallback
         ownRabbit().kill();
     }
 
-    /** Starts this class's own server again with the same node name, ports and directories, and waits until it answers. */
+    /**
+     * Starts this class's own server again with the same node name, ports and directories, and waits until it answers
+     * and the queues declared through this class are back: RabbitMQ opens its port before it has recovered every
+     * durable queue, and refuses a passive declare of one not yet recovered ("no queue").
+     */
     public void restart() {
         ownRabbit().start();
+        Awaitility.await("the declared queues recovered").atMost(START_TIMEOUT).ignoreExceptions()
+                .until(this::declaredQueuesExist);
+    }
+
+    private boolean declaredQueuesExist() throws Exception {
+        try (Connection connection = rawConnection()) {
+            for (String queue : queues) {
+                // a refused passive declare closes its channel
+                try (Channel channel = connection.createChannel()) {
+                    channel.queueDeclarePassive(queue);
+                }
+            }
+        }
+        return true;
     }
 
     private BrokerProcess ownRabbit() {

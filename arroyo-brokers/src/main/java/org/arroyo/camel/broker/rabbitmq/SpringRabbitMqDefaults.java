@@ -33,6 +33,8 @@ import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer
  * <li>a listener on the default exchange ({@code spring-rabbitmq:default?queues=NAME}, where python-workflows
  *     and most Python senders publish, routing key = queue name) does not try to bind its queue to that
  *     exchange, which RabbitMQ refuses (unless the URI sets {@code skipBindQueue}).</li>
+ * <li>one-way messaging ({@code disableReplyTo}, unless the URI sets it): a message carrying {@code reply_to} is not
+ *     taken for a request, so its route answers no one and its publishers do not wait for a reply that never comes.</li>
  * </ul>
  */
 public final class SpringRabbitMqDefaults implements BrokerDefaults {
@@ -63,6 +65,9 @@ public final class SpringRabbitMqDefaults implements BrokerDefaults {
         }
         if (SpringRabbitMQHelper.isDefaultExchange(rabbitmq.getExchangeName()) && !given.contains("skipBindQueue")) {
             rabbitmq.setSkipBindQueue(true);
+        }
+        if (!given.contains("disableReplyTo")) {
+            rabbitmq.setDisableReplyTo(true);
         }
         if (AckAfterConfirms.appliesTo(rabbitmq, given)) {
             AckAfterConfirms.configure(rabbitmq);

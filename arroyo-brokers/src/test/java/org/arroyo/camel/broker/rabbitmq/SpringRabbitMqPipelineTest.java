@@ -146,7 +146,6 @@ class SpringRabbitMqPipelineTest {
         headers.put("shape", List.of(128, "columns"));
         headers.put("content-type", "dropped as the component drops it");
         headers.put("CamelDropped", "a Camel header does not come in");
-        // no replyTo: a message with one is a request, which the route answers
         AMQP.BasicProperties full = new AMQP.BasicProperties.Builder()
                 .contentType("application/x-msgpack").contentEncoding("identity").deliveryMode(1).priority(3)
                 .correlationId("scan-42").expiration("600000").messageId("event-1").timestamp(timestamp)
@@ -171,6 +170,29 @@ class SpringRabbitMqPipelineTest {
                 new AMQP.BasicProperties.Builder().contentType("application/octet-stream").deliveryMode(2).priority(0)
                         .headers(Map.of("ArroyoMessageType", "event")).build().toString());
         assertThat(plain(second.getHeaders())).isEqualTo(Map.of("ArroyoMessageType", "event"));
+    }
+
+    @Test
+    void aMessageWithReplyToIsPublishedOnAndAnsweredByNoOne() throws Exception {
+        String replies = prefix + "replies";
+        amqp.declareQueue(replies);
+        try {
+            startPipeline("spring-rabbitmq:default?queues=" + in, new Operator() { });
+            awaitConsumers(1);
+            List<byte[]> sent = ScanRun.encoded("reply-to-run", 3);
+            // as an RPC client sends: a pipeline is one way, so this is not taken for a request
+            AMQP.BasicProperties request = new AMQP.BasicProperties.Builder().replyTo(replies).correlationId("scan-7").build();
+
+            amqp.send(in, sent, request);
+            List<Delivery> received = amqp.read(out, sent.size(), Duration.ofSeconds(30));
+
+            assertThat(bodies(received)).usingElementComparator(Arrays::compare).containsExactlyElementsOf(sent);
+            assertThat(received.get(1).properties().getReplyTo()).as("the properties go on").isEqualTo(replies);
+            await().atMost(Duration.ofSeconds(10)).until(() -> amqp.messages(in) == 0);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> amqp.messages(replies) == 0);
+        } finally {
+            amqp.deleteQueues(replies);
+        }
     }
 
     /** Header values as the application wrote them: the client reads every string as bytes (LongString). */
