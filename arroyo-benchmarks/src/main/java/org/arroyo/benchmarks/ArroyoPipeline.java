@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * The pipeline under test, as a user writes it: a Camel route listening on a zeromq PULL endpoint (or a broker's, as
  * docs/brokers.md writes them), turning each message into an Arroyo {@code Event} (msgpack decoding), an operator,
  * and a zeromq PUSH publisher (or the broker's) that encodes its output (an unchanged event is published as the bytes
- * it came in). It stops when its standard input closes.
+ * it came in). With {@code --operator camel-route} it is instead Camel's own route between the same endpoints, for
+ * comparison. It stops when its standard input closes.
  */
 @Command(name = "arroyo-pipeline", mixinStandardHelpOptions = true,
          description = "listen zeromq:PULL (or on a broker) -> operator -> publish zeromq:PUSH (or on the broker), in Camel.")
@@ -27,13 +28,18 @@ public final class ArroyoPipeline implements Callable<Integer> {
     @Mixin
     private StageAddresses addresses;
 
+    /** The {@code --operator} that makes the stage Camel's own route instead of a pipeline. */
+    static final String CAMEL_ROUTE = "camel-route";
+
     @Option(names = "--send-timeout", defaultValue = "60000",
             description = "ZeroMQ publisher sendTimeout in ms: a stall downstream longer than this loses messages")
     private int sendTimeout;
 
     @Option(names = "--operator", defaultValue = "pass-through",
             description = "pass-through: events go on unchanged (published as the bytes they came in); "
-                          + "new-message: each event is replaced by an equal new one, which is encoded again")
+                          + "new-message: each event is replaced by an equal new one, which is encoded again; "
+                          + CAMEL_ROUTE + ": no pipeline, Camel's own route from the listener to the publisher, which decodes "
+                          + "nothing: what Camel itself costs")
     private String operator;
 
     /** An operator that changes nothing: the pipeline's own cost is what is measured. */
@@ -62,7 +68,7 @@ public final class ArroyoPipeline implements Callable<Integer> {
         return switch (operator) {
             case "pass-through" -> new PassThrough();
             case "new-message" -> new NewMessage();
-            default -> throw new IllegalArgumentException("--operator must be pass-through or new-message, got " + operator);
+            default -> throw new IllegalArgumentException("--operator must be pass-through, new-message or " + CAMEL_ROUTE + ", got " + operator);
         };
     }
 
@@ -85,7 +91,12 @@ public final class ArroyoPipeline implements Callable<Integer> {
         camel.addRoutes(new ArroyoRouteBuilder() {
             @Override
             public void configure() {
-                pipeline("benchmark").listen(listener).operator(chosenOperator()).publish(publisher);
+                if (operator.equals(CAMEL_ROUTE)) {
+                    // without stream caching, as the pipeline's route has none for a listener of byte arrays
+                    from(listener).streamCache("false").to(publisher);
+                } else {
+                    pipeline("benchmark").listen(listener).operator(chosenOperator()).publish(publisher);
+                }
             }
         });
         camel.start();

@@ -2,10 +2,15 @@ package org.arroyo.benchmarks;
 
 import java.util.List;
 
-/** What runs between the source and the sink: the transport's own client alone, or an Arroyo pipeline. */
+/**
+ * What runs between the source and the sink: the transport's own client alone, an Arroyo pipeline, or (scenario A)
+ * Camel's route alone.
+ */
 enum Implementation {
 
     RAW_RELAY(null),
+    /** Camel's own route between the same endpoints, decoding nothing: what the pipeline costs beyond Camel itself. */
+    CAMEL_ROUTE("Camel route alone, no decoding", "--operator", ArroyoPipeline.CAMEL_ROUTE),
     ARROYO_PIPELINE("Arroyo pipeline"),
     /** The pipeline with an operator that returns a new message, so that every event is encoded again. */
     ARROYO_PIPELINE_NEW_MESSAGE("Arroyo pipeline, new message", "--operator", "new-message");

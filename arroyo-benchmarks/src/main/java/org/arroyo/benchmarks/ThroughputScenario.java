@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Scenario A, the pipeline shape: source PUSH, then the stage (PULL listener, decoding, pass-through operator,
- * encoding, PUSH publisher; or the raw relay), then sink PULL, as fast as it goes, for each payload.
+ * encoding, PUSH publisher; or the raw relay; or Camel's route alone), then sink PULL, as fast as it goes, for each
+ * payload.
  */
 final class ThroughputScenario implements Scenario {
 

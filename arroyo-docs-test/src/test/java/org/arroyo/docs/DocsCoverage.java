@@ -56,7 +56,7 @@ final class DocsCoverage {
             new NotRun("brokers.md", "", "deadLetterExchange=frames.dlx", "a listener URI in the text; SpringRabbitMqPipelineTest listens on such URIs"),
             new NotRun("zocalo.md", "", "arroyo dlq check", "a shell session with its output; ZocaloToolsCommandsTest runs each command"),
             new NotRun("performance.md", "", null, "a console table of results, not a command"),
-            new NotRun("performance.md", "bash", null, "the benchmark runs: minutes long, on a quiet machine; BrokerSessionTest and RunSpecTest run a short session and check the plans"),
+            new NotRun("performance.md", "bash", null, "the benchmark runs: minutes long, on a quiet machine; SessionTest and RunSpecTest run short sessions and check the plans"),
             new NotRun("testing.md", "bash", "sudo apt-get install", "installs the test prerequisites; build/test runs the same install"),
             new NotRun("testing.md", "bash", "./mvnw -Pfuzz", "the fuzz profile itself, run by .ci/run"),
             new NotRun("example.md", "bash", null, "Maven running the example, as ExampleApplicationTest and ExampleBrokerProfilesTest run it in the JVM"),

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /**
- * Scenario D's sessions, short and slow (500 events per second): on each broker, the raw client relay and the Arroyo
- * pipeline pass every event of each run from the source to the sink, and the sink's count agrees with the source's.
+ * Sessions of scenarios A and D, short and slow (500 events per second): each stage passes every event of each run from
+ * the source to the sink, and the sink's count agrees with the source's.
  */
-class BrokerSessionTest {
+class SessionTest {
 
     private static final BrokerAddress REDIS = BrokerAddress.server(Broker.REDIS, "127.0.0.1:6379");
     private static final BrokerAddress RABBITMQ = BrokerAddress.server(Broker.RABBITMQ, "guest:guest@127.0.0.1:5672");
@@ -45,6 +45,13 @@ class BrokerSessionTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Implementation.class)
+    void scenarioAsStagesOnZeroMqPassEveryEventOn(Implementation implementation) throws Exception {
+        String name = "zeromq-" + implementation.name().toLowerCase();
+        assertEveryEventPassed(new Session(Transport.ZEROMQ, implementation, 1, 200, RUNS, null).run(logs, name), name);
+    }
+
+    @ParameterizedTest
     @EnumSource(Broker.class)
     void theRelayAndThePipelinePassEveryEventOnAndTheSinkCountsWhatTheSourceSent(Broker broker) throws Exception {
         BrokerAddress server = switch (broker) {
@@ -60,18 +67,20 @@ class BrokerSessionTest {
         Transport transport = Transport.broker(server);
         for (Implementation implementation : Implementation.BASELINE_AND_PIPELINE) {
             String name = broker.scheme() + "-" + implementation.name().toLowerCase();
-            Session.Outcome outcome = new Session(transport, implementation, 1, 200, RUNS, null).run(logs, name);
+            assertEveryEventPassed(new Session(transport, implementation, 1, 200, RUNS, null).run(logs, name), name);
+        }
+    }
 
-            assertThat(outcome.sinkRuns()).as(name).extracting(run -> run.get("run").asText()).containsExactly("warmup", "run-1");
-            for (int i = 0; i < RUNS.size(); i++) {
-                JsonNode received = outcome.sinkRuns().get(i);
-                long sent = outcome.sourceRuns().get(i).get("sent").asLong();
-                assertThat(sent).as(name + " sent").isGreaterThanOrEqualTo(50);
-                assertThat(received.get("events").asLong()).as(name + " received").isEqualTo(sent);
-                assertThat(received.get("expected").asLong()).as(name + " expected").isEqualTo(sent);
-                assertThat(received.get("lost").asLong()).as(name + " lost").isZero();
-                assertThat(received.get("p99Millis").asDouble()).as(name + " p99").isPositive();
-            }
+    private static void assertEveryEventPassed(Session.Outcome outcome, String name) {
+        assertThat(outcome.sinkRuns()).as(name).extracting(run -> run.get("run").asText()).containsExactly("warmup", "run-1");
+        for (int i = 0; i < RUNS.size(); i++) {
+            JsonNode received = outcome.sinkRuns().get(i);
+            long sent = outcome.sourceRuns().get(i).get("sent").asLong();
+            assertThat(sent).as(name + " sent").isGreaterThanOrEqualTo(50);
+            assertThat(received.get("events").asLong()).as(name + " received").isEqualTo(sent);
+            assertThat(received.get("expected").asLong()).as(name + " expected").isEqualTo(sent);
+            assertThat(received.get("lost").asLong()).as(name + " lost").isZero();
+            assertThat(received.get("p99Millis").asDouble()).as(name + " p99").isPositive();
         }
     }
 
